@@ -1,0 +1,30 @@
+# Anima — two commands on a fresh Debian 12 machine:
+#   make run    install what is missing, build (release), run the creature on the simulator board
+#   make test   install what is missing, start a throwaway PostgreSQL, run every test
+SWIFT ?= swift
+DATA_DIR ?= ./var
+
+.PHONY: run test bench build setup clean
+
+setup:
+	@deploy/setup-dev.sh
+
+build: setup
+	$(SWIFT) build -c release --product anima
+
+run: build
+	@mkdir -p $(DATA_DIR)
+	.build/release/anima run --board simulator --data-dir $(DATA_DIR)
+
+# Build the tests once (switching between plain and test builds recompiles), then run them against
+# a PostgreSQL cluster that lives only as long as the run. Swift Testing runs tests in parallel.
+test: setup
+	$(SWIFT) build --build-tests
+	scripts/with-postgres.sh $(SWIFT) test --skip-build
+
+bench: setup
+	$(SWIFT) build -c release --product anima-bench
+	.build/release/anima-bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,106 @@
+// swift-tools-version:6.1
+// Anima: a creature that draws on a Raspberry Pi display, and the governance host its devices sync to.
+// Dependency shape (arrows point down only) is documented in docs/architecture.md.
+import PackageDescription
+
+let package = Package(
+    name: "Anima",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "anima", targets: ["anima"]),
+        .executable(name: "governance-host", targets: ["governance-host"]),
+        .executable(name: "anima-bench", targets: ["anima-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // MARK: System libraries and the C shim
+        .systemLibrary(
+            name: "CAnimaGPIOD", path: "Sources/CAnimaGPIOD",
+            pkgConfig: "libgpiod", providers: [.apt(["libgpiod-dev"])]),
+        .systemLibrary(
+            name: "CAnimaLibPQ", path: "Sources/CAnimaLibPQ",
+            pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(
+            name: "CAnimaZlib", path: "Sources/CAnimaZlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CAnimaLinuxIO", path: "Sources/CAnimaLinuxIO"),
+
+        // MARK: Small shared pieces: an image value + PNG encoder (pure), and crash-safe file writes
+        .target(name: "AnimaImage", dependencies: ["CAnimaZlib"]),
+        .target(name: "AnimaFiles"),
+
+        // MARK: Pi side
+        .target(
+            name: "AnimaHAL",
+            dependencies: ["CAnimaGPIOD", "CAnimaLinuxIO"]),
+        .target(
+            name: "AnimaDisplay",
+            dependencies: ["AnimaHAL", "AnimaImage", "AnimaFiles"]),
+        .target(name: "DriverST7789", dependencies: ["AnimaDisplay"], path: "Drivers/ST7789"),
+        .target(name: "DriverST7735R", dependencies: ["AnimaDisplay"], path: "Drivers/ST7735R"),
+        .target(name: "DriverILI9341", dependencies: ["AnimaDisplay"], path: "Drivers/ILI9341"),
+        .target(name: "DriverGC9A01", dependencies: ["AnimaDisplay"], path: "Drivers/GC9A01"),
+        .target(name: "DriverSSD1306", dependencies: ["AnimaDisplay"], path: "Drivers/SSD1306"),
+        .target(
+            name: "AnimaDrivers",
+            dependencies: ["AnimaDisplay", "DriverST7789", "DriverST7735R", "DriverILI9341", "DriverGC9A01", "DriverSSD1306"],
+            path: "Drivers/Registry"),
+        .target(
+            name: "AnimaBoards",
+            dependencies: ["AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaFiles", "Yams"]),
+        .target(name: "AnimaDrawing", dependencies: ["AnimaImage"]),
+        .target(
+            name: "AnimaStore",
+            dependencies: ["AnimaDrawing", "AnimaFiles", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]),
+        .target(name: "GovernanceCore"),
+        .target(
+            name: "AnimaGovernanceClient",
+            dependencies: ["GovernanceCore", "AnimaStore", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "AnimaRuntime",
+            dependencies: [
+                "AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaBoards", "AnimaDrawing", "AnimaStore",
+                "AnimaGovernanceClient", .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "anima",
+            dependencies: ["AnimaRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        // MARK: Governance host (PostgreSQL only; never links SQLite)
+        .target(
+            name: "GovernanceHost",
+            dependencies: [
+                "GovernanceCore", "CAnimaLibPQ",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "governance-host",
+            dependencies: ["GovernanceHost", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        // MARK: Benchmarks (release builds only; `make bench`)
+        .executableTarget(
+            name: "anima-bench",
+            dependencies: ["AnimaRuntime"]),
+
+        // MARK: Tests — one target per module, plus end-to-end
+        .testTarget(name: "AnimaImageTests", dependencies: ["AnimaImage", "AnimaFiles"]),
+        .testTarget(name: "AnimaHALTests", dependencies: ["AnimaHAL"]),
+        .testTarget(name: "AnimaDisplayTests", dependencies: ["AnimaDisplay", "AnimaDrivers"]),
+        .testTarget(name: "AnimaBoardsTests", dependencies: ["AnimaBoards"]),
+        .testTarget(name: "AnimaDrawingTests", dependencies: ["AnimaDrawing"]),
+        .testTarget(name: "AnimaStoreTests", dependencies: ["AnimaStore"]),
+        .testTarget(name: "GovernanceCoreTests", dependencies: ["GovernanceCore"]),
+        .testTarget(name: "AnimaGovernanceClientTests", dependencies: ["AnimaGovernanceClient"]),
+        .testTarget(name: "AnimaRuntimeTests", dependencies: ["AnimaRuntime"]),
+        .testTarget(name: "GovernanceHostTests", dependencies: ["GovernanceHost"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AnimaStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// Placeholder: this module is filled in by its issue (see docs/architecture.md).

@@ -1,0 +1,48 @@
+import GRDB
+
+/// anima.db: one SQLite file in WAL mode, opened through a GRDB pool.
+///
+/// GRDB serialises writes on its own writer queue (the single owner of writes) and lets reads run
+/// concurrently on WAL snapshots. `synchronous=NORMAL` under WAL never corrupts the file on power loss;
+/// at most the transactions since the last checkpoint's fsync can be lost (docs/architecture.md).
+public final class AnimaDatabase: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database and applies `migrator`'s pending migrations.
+    public init(path: String, migrator: DatabaseMigrator = DatabaseMigrator()) throws(StoreError) {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try migrator.migrate(pool)
+        } catch {
+            throw .open(path: path, message: StoreError.wrap(error).description)
+        }
+        self.path = path
+    }
+
+    /// Runs `body` in one write transaction; a thrown error rolls it back.
+    public func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.write(body) } catch { throw StoreError.wrap(error) }
+    }
+
+    /// Runs `body` on a read-only snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw StoreError.wrap(error) }
+    }
+
+    /// The journal mode SQLite reports ("wal" once open).
+    public func journalMode() throws(StoreError) -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound file.
+    public func integrityCheck() throws(StoreError) -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+}

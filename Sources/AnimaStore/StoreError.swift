@@ -1,0 +1,27 @@
+import GRDB
+
+/// A failure of anima.db, carrying SQLite's own message and what to do.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file could not be opened or migrated (missing directory, permissions, not a database).
+    case open(path: String, message: String)
+    /// SQLite refused a statement (`code` is SQLite's primary result code).
+    case sqlite(code: Int32, message: String, sql: String?)
+
+    public var description: String {
+        switch self {
+        case let .open(path, message):
+            return "cannot open \(path): \(message). Check that the directory exists and is writable."
+        case let .sqlite(code, message, sql):
+            return "SQLite error \(code): \(message)" + (sql.map { " in `\($0)`" } ?? "")
+        }
+    }
+
+    /// Wraps whatever GRDB threw, keeping SQLite's code and message.
+    static func wrap(_ error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError {
+            return .sqlite(code: error.resultCode.primaryResultCode.rawValue, message: error.message ?? "\(error)", sql: error.sql)
+        }
+        return .sqlite(code: 1, message: "\(error)", sql: nil)
+    }
+}

@@ -1,0 +1,2 @@
+// libpq, PostgreSQL's client library (pkg-config "libpq" adds -I/usr/include/postgresql).
+#include <libpq-fe.h>

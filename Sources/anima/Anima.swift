@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Anima: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "anima",
+        abstract: "A small creature that draws on a Raspberry Pi display.",
+        subcommands: [])
+}
