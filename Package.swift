@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "AnimaRuntime",
             dependencies: [
-                "AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaBoards", "AnimaDrawing", "AnimaStore",
+                "AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaBoards", "AnimaDrawing", "AnimaStore", "AnimaFiles",
                 "AnimaGovernanceClient", .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(

@@ -1,3 +1,5 @@
+import AnimaFiles
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -77,14 +79,5 @@ public final class LinuxBodyMetrics {
             if result.count > 1 << 20 { break }
         }
         return String(decoding: result, as: UTF8.self)
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }
