@@ -53,3 +53,17 @@ struct FakeDeviceTests {
         #expect(device.effectiveSpeedHz == 62_500_000)
     }
 }
+
+@Suite("SPI speed report")
+struct SPISpeedReportTests {
+    @Test func requestedAgainstReported() {
+        let device = FakeSPIDevice(
+            path: "/dev/spidev0.0", requested: SPIConfiguration(speedHz: 62_500_000, commandSpeedHz: 10_000_000),
+            effectiveSpeedHz: 31_250_000)
+        #expect(device.speedReport == "/dev/spidev0.0: requested 62.5 MHz (commands 10 MHz), kernel reports 31.25 MHz")
+        let slow = FakeSPIDevice(path: "/dev/spidev0.1", requested: SPIConfiguration(speedHz: 400_000))
+        #expect(slow.speedReport == "/dev/spidev0.1: requested 400 kHz, kernel reports 400 kHz")
+        let odd = FakeSPIDevice(path: "x", requested: SPIConfiguration(speedHz: 3_814), effectiveSpeedHz: 1_999_999_999)
+        #expect(odd.speedReport == "x: requested 3.814 kHz, kernel reports 2000 MHz")
+    }
+}

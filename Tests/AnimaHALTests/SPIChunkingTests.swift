@@ -70,8 +70,9 @@ struct SPIChunkingTests {
     @Test func plannerCoversEveryByteOnceWithinBufsizForManyShapes() {
         for bufsiz in [1, 7, 64, 4096, 65_536] {
             for segmentLimit in [nil, 1, 3, 1000] as [Int?] {
-                // A whole frame one byte per ioctl would only slow the test down; tiny bufsizes get small writes.
-                for count in [0, 1, 2, 63, 64, 65, 4095, 4096, 4097, 115_200] where bufsiz >= 64 || count < 5000 {
+                // A whole frame in one-byte segments would only slow the test down; tiny segments get small writes.
+                let segmentSize = min(segmentLimit ?? bufsiz, bufsiz)
+                for count in [0, 1, 2, 63, 64, 65, 4095, 4096, 4097, 115_200] where segmentSize >= 64 || count < 5000 {
                     let plan = SPIMessagePlanner.plan(
                         byteCount: count, speedHz: 1, bufsiz: bufsiz, segmentLimit: segmentLimit)
                     var next = 0

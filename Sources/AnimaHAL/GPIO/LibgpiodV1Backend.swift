@@ -40,14 +40,14 @@ final class LibgpiodV1Chip: GPIOChipBackend {
         let handle = try lineHandle(line)
         let result = gpiod_line_request_output(handle, consumer, initial ? 1 : 0)
         if result != 0 { throw requestError(errno, line: line, handle: handle) }
-        return LibgpiodV1Output(chip: self, line: handle, name: "\(info.label):\(line)")
+        return LibgpiodV1Output(LibgpiodV1Line(chip: self, line: handle, name: "\(info.label):\(line)"))
     }
 
     func requestInput(line: UInt32, consumer: String) throws(HALError) -> any GPIOInput {
         let handle = try lineHandle(line)
         let result = gpiod_line_request_input(handle, consumer)
         if result != 0 { throw requestError(errno, line: line, handle: handle) }
-        return LibgpiodV1Input(chip: self, line: handle, name: "\(info.label):\(line)")
+        return LibgpiodV1Input(LibgpiodV1Line(chip: self, line: handle, name: "\(info.label):\(line)"))
     }
 
     private func lineHandle(_ line: UInt32) throws(HALError) -> OpaquePointer {
@@ -77,11 +77,11 @@ final class LibgpiodV1Chip: GPIOChipBackend {
     var chipName: String { "\(info.label) (\(info.path))" }
 }
 
-/// A requested v1 output line; released on deinit.
-final class LibgpiodV1Output: GPIOOutput {
+/// A requested v1 line: keeps its chip open and releases the line when the last user goes.
+final class LibgpiodV1Line {
     let name: String
-    private let chip: LibgpiodV1Chip  // keeps the chip open while the line lives
-    private let line: OpaquePointer
+    let line: OpaquePointer
+    private let chip: LibgpiodV1Chip
 
     init(chip: LibgpiodV1Chip, line: OpaquePointer, name: String) {
         self.chip = chip
@@ -90,30 +90,31 @@ final class LibgpiodV1Output: GPIOOutput {
     }
 
     deinit { gpiod_line_release(line) }
+}
+
+/// A v1 line requested as an output.
+final class LibgpiodV1Output: GPIOOutput {
+    private let handle: LibgpiodV1Line
+    var name: String { handle.name }
+
+    init(_ handle: LibgpiodV1Line) { self.handle = handle }
 
     func set(_ high: Bool) throws(HALError) {
-        if gpiod_line_set_value(line, high ? 1 : 0) != 0 {
+        if gpiod_line_set_value(handle.line, high ? 1 : 0) != 0 {
             throw .ioFailed(device: "GPIO \(name)", operation: "set value", errno: errno)
         }
     }
 }
 
-/// A requested v1 input line; released on deinit.
+/// A v1 line requested as an input.
 final class LibgpiodV1Input: GPIOInput {
-    let name: String
-    private let chip: LibgpiodV1Chip
-    private let line: OpaquePointer
+    private let handle: LibgpiodV1Line
+    var name: String { handle.name }
 
-    init(chip: LibgpiodV1Chip, line: OpaquePointer, name: String) {
-        self.chip = chip
-        self.line = line
-        self.name = name
-    }
-
-    deinit { gpiod_line_release(line) }
+    init(_ handle: LibgpiodV1Line) { self.handle = handle }
 
     func read() throws(HALError) -> Bool {
-        let value = gpiod_line_get_value(line)
+        let value = gpiod_line_get_value(handle.line)
         if value < 0 { throw .ioFailed(device: "GPIO \(name)", operation: "read value", errno: errno) }
         return value == 1
     }
