@@ -26,8 +26,8 @@ final class TableChip: GPIOChipBackend {
         return FakeGPIOOutput(name: "\(info.label):\(line)/\(consumer)", initial: initial)
     }
 
-    func requestInput(line: UInt32, consumer: String) throws(HALError) -> any GPIOInput {
-        FakeGPIOInput(name: "\(info.label):\(line)/\(consumer)")
+    func requestInput(line: UInt32, bias: GPIOBias, consumer: String) throws(HALError) -> any GPIOInput {
+        FakeGPIOInput(name: "\(info.label):\(line)/\(consumer)", level: bias == .pullUp)
     }
 }
 
@@ -87,6 +87,7 @@ struct GPIOChipLocatorTests {
         let chip = try GPIOChipLocator(devDirectory: dev.path, backend: backend).open(label: "pinctrl-bcm2711")
         #expect(try chip.output(line: 25).name == "pinctrl-bcm2711:25/anima")
         #expect(try chip.input(line: 17).name == "pinctrl-bcm2711:17/anima")
+        #expect(try chip.input(line: 23, bias: .pullUp).read())  // the bias reaches the backend
         #expect(halError { try chip.output(line: 58) } == .lineOutOfRange(chip: "pinctrl-bcm2711", line: 58, lines: 58))
     }
 }

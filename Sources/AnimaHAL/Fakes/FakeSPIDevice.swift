@@ -25,6 +25,11 @@ public final class FakeSPIDevice: SPIDevice {
     public struct Write: Sendable, Equatable {
         public var bytes: [UInt8]
         public var speedHz: UInt32
+
+        public init(bytes: [UInt8], speedHz: UInt32) {
+            self.bytes = bytes
+            self.speedHz = speedHz
+        }
     }
 
     public let path: String

@@ -11,8 +11,8 @@ protocol GPIOChipBackend: AnyObject {
     var info: GPIOChipInfo { get }
     /// Requests `line` as an output driven to `initial`, consumer "anima".
     func requestOutput(line: UInt32, initial: Bool, consumer: String) throws(HALError) -> any GPIOOutput
-    /// Requests `line` as an input, consumer "anima".
-    func requestInput(line: UInt32, consumer: String) throws(HALError) -> any GPIOInput
+    /// Requests `line` as an input with `bias`, consumer "anima".
+    func requestInput(line: UInt32, bias: GPIOBias, consumer: String) throws(HALError) -> any GPIOInput
 }
 
 enum GPIOBackends {

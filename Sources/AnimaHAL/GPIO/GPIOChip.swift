@@ -17,8 +17,8 @@ public final class GPIOChip {
         try backend.requestOutput(line: line, initial: initial, consumer: Self.consumer)
     }
 
-    /// Requests `line` as an input.
-    public func input(line: UInt32) throws(HALError) -> any GPIOInput {
-        try backend.requestInput(line: line, consumer: Self.consumer)
+    /// Requests `line` as an input, with a pull resistor if asked (buttons to ground want `.pullUp`).
+    public func input(line: UInt32, bias: GPIOBias = .asIs) throws(HALError) -> any GPIOInput {
+        try backend.requestInput(line: line, bias: bias, consumer: Self.consumer)
     }
 }

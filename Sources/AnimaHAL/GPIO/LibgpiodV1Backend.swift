@@ -43,11 +43,20 @@ final class LibgpiodV1Chip: GPIOChipBackend {
         return LibgpiodV1Output(LibgpiodV1Line(chip: self, line: handle, name: "\(info.label):\(line)"))
     }
 
-    func requestInput(line: UInt32, consumer: String) throws(HALError) -> any GPIOInput {
+    func requestInput(line: UInt32, bias: GPIOBias, consumer: String) throws(HALError) -> any GPIOInput {
         let handle = try lineHandle(line)
-        let result = gpiod_line_request_input(handle, consumer)
+        let result = gpiod_line_request_input_flags(handle, consumer, Self.flags(for: bias))
         if result != 0 { throw requestError(errno, line: line, handle: handle) }
         return LibgpiodV1Input(LibgpiodV1Line(chip: self, line: handle, name: "\(info.label):\(line)"))
+    }
+
+    private static func flags(for bias: GPIOBias) -> Int32 {
+        switch bias {
+        case .asIs: return 0
+        case .disabled: return Int32(GPIOD_LINE_REQUEST_FLAG_BIAS_DISABLE)
+        case .pullUp: return Int32(GPIOD_LINE_REQUEST_FLAG_BIAS_PULL_UP)
+        case .pullDown: return Int32(GPIOD_LINE_REQUEST_FLAG_BIAS_PULL_DOWN)
+        }
     }
 
     private func lineHandle(_ line: UInt32) throws(HALError) -> OpaquePointer {
