@@ -37,11 +37,7 @@ public struct AppliedVerdict: Codable, Sendable, Equatable {
         margin = try container.decode(MarginClass.self, forKey: .margin)
         reason = try container.decode(String.self, forKey: .reason)
         source = try container.decode(VerdictSource.self, forKey: .source)
-        let text = try container.decode(String.self, forKey: .decidedAt)
-        guard let time = RFC3339.parse(text) else {
-            throw DecodingError.dataCorruptedError(forKey: .decidedAt, in: container, debugDescription: "not RFC 3339: \(text)")
-        }
-        decidedAt = time
+        decidedAt = try container.decodeRFC3339(forKey: .decidedAt)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -50,7 +46,7 @@ public struct AppliedVerdict: Codable, Sendable, Equatable {
         try container.encode(margin, forKey: .margin)
         try container.encode(reason, forKey: .reason)
         try container.encode(source, forKey: .source)
-        try container.encode(RFC3339.format(secondsSince1970: decidedAt), forKey: .decidedAt)
+        try container.encodeRFC3339(decidedAt, forKey: .decidedAt)
     }
 }
 
@@ -95,11 +91,7 @@ public struct SyncReport: Codable, Sendable, Equatable {
         remaining = try container.decode(Int.self, forKey: .remaining)
         error = try container.decodeIfPresent(String.self, forKey: .error)
         attempted = try container.decode(Bool.self, forKey: .attempted)
-        let text = try container.decode(String.self, forKey: .at)
-        guard let time = RFC3339.parse(text) else {
-            throw DecodingError.dataCorruptedError(forKey: .at, in: container, debugDescription: "not RFC 3339: \(text)")
-        }
-        at = time
+        at = try container.decodeRFC3339(forKey: .at)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -110,7 +102,7 @@ public struct SyncReport: Codable, Sendable, Equatable {
         try container.encode(remaining, forKey: .remaining)
         try container.encodeIfPresent(error, forKey: .error)
         try container.encode(attempted, forKey: .attempted)
-        try container.encode(RFC3339.format(secondsSince1970: at), forKey: .at)
+        try container.encodeRFC3339(at, forKey: .at)
     }
 }
 
