@@ -163,6 +163,8 @@ public final class GovernanceClient: Sendable {
         }
         report.remaining = depthOrZero()
         report.at = clock()
+        // Only a sync that talked to the host (or tried to) is "the last sync"; an empty outbox is not news.
+        guard report.batches > 0 || report.error != nil else { return report }
         do {
             try runtimeState.set(report, forKey: GovernanceStateKeys.lastSync)
         } catch {

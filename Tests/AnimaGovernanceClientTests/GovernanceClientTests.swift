@@ -169,8 +169,12 @@ import Testing
         transport.script([hostReply()])
         let flushed = await client.flushOnShutdown(timeout: 2)
         #expect(flushed.accepted == 150 && flushed.remaining == 0 && flushed.batches == 2)
-        let none = await client.flushOnShutdown(timeout: 0)
-        #expect(none.batches == 0 && none.remaining == 0)
+        fixture.clock.advance(60)
+        let none = await client.syncNow()
+        #expect(none.batches == 0 && none.remaining == 0 && transport.requests.count == 3)
+        // The empty sync did not replace the record of the last real one.
+        let lastSync = try fixture.store.runtimeState.value(SyncReport.self, forKey: GovernanceStateKeys.lastSync)
+        #expect(lastSync?.accepted == 150 && lastSync?.at == 1_795_705_200)
     }
 
     @Test func summaryIsDueEveryInterval() throws {
