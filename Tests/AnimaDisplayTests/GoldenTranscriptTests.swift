@@ -61,6 +61,22 @@ struct GoldenTranscriptTests {
         }
     }
 
+    @Test("ST7735R 128×160 BGR init at 90°: every command and parameter (datasheet-recommended values)")
+    func st7735rInitGolden() throws {
+        let recorder = RecordingTransport()
+        let configuration = PanelConfiguration(controller: controller("st7735r"), rotation: .deg90, colorOrder: .bgr)
+        try Display(configuration: configuration, transport: recorder).initialize()
+        #expect(commands(recorder.records) == [
+            "C 01", "W 150", "C 11", "W 255",
+            "C B1", "D 01 2C 2D", "C B2", "D 01 2C 2D", "C B3", "D 01 2C 2D 01 2C 2D", "C B4", "D 07",
+            "C C0", "D A2 02 84", "C C1", "D C5", "C C2", "D 0A 00", "C C3", "D 8A 2A", "C C4", "D 8A EE", "C C5", "D 0E",
+            "C 20", "C 36", "D 68", "C 3A", "D 05",
+            "C E0", "D 02 1C 07 12 37 32 29 2D 29 25 2B 39 00 01 03 10",
+            "C E1", "D 03 1D 07 06 2E 2C 29 2D 2E 2E 37 3F 00 00 02 10",
+            "C 13", "W 10", "C 29", "W 100", "G backlight=1",
+        ])
+    }
+
     @Test("SSD1306 128×64 init: the command stream in one write per command")
     func ssd1306Init() throws {
         let recorder = RecordingTransport()

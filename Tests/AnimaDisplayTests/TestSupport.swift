@@ -62,3 +62,16 @@ func hex(_ bytes: [UInt8]) -> String {
         return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
     }.joined(separator: " ")
 }
+
+/// A whole file's bytes (PNG outputs of the simulator).
+func readBytes(_ path: String) throws -> [UInt8] {
+    guard let file = fopen(path, "rb") else { throw DisplayError.file(path: path, operation: "open", errno: errno) }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let count = fread(&buffer, 1, buffer.count, file)
+        if count == 0 { return bytes }
+        bytes += buffer[0..<count]
+    }
+}

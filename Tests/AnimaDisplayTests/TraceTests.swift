@@ -51,3 +51,31 @@ struct TraceTests {
         #expect(try TraceFormat.read(path: path) == records)
     }
 }
+
+@Suite("Trace reader robustness")
+struct TraceFuzzTests {
+    @Test("fuzz: 3000 mutated traces decode or fail with malformedTrace, never crash")
+    func fuzz() throws {
+        var random = SeededRandom(seed: 0x7ACE)
+        let original = TraceFormat.encode([
+            .line(role: "reset", value: 0), .wait(10), .command([0x2A]), .data([0, 0, 0, 239]), .command([0x2C]),
+            .data([1, 2, 3, 4]), .endFrame(1),
+        ])
+        for _ in 0..<3000 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let index = Int.random(in: 0..<bytes.count, using: &random)
+                if Bool.random(using: &random) { bytes[index] = UInt8.random(in: 0...255, using: &random) } else { bytes = Array(bytes.prefix(index)) }
+                if bytes.isEmpty { break }
+            }
+            do {
+                _ = try TraceFormat.decode(bytes, source: "fuzz.trace")
+            } catch {
+                guard case .malformedTrace(path: "fuzz.trace", _, _) = error else {
+                    Issue.record("unexpected error \(error)")
+                    continue
+                }
+            }
+        }
+    }
+}
