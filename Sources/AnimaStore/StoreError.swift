@@ -6,6 +6,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case open(path: String, message: String)
     /// SQLite refused a statement (`code` is SQLite's primary result code).
     case sqlite(code: Int32, message: String, sql: String?)
+    /// A stored or supplied value has the wrong shape (`table`/`key` say where).
+    case invalidValue(table: String, key: String, message: String)
+    /// An identity operation that needs a session ran before `IdentityStore.wake`.
+    case notAwake(operation: String)
 
     public var description: String {
         switch self {
@@ -13,6 +17,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot open \(path): \(message). Check that the directory exists and is writable."
         case let .sqlite(code, message, sql):
             return "SQLite error \(code): \(message)" + (sql.map { " in `\($0)`" } ?? "")
+        case let .invalidValue(table, key, message):
+            return "bad value for \(table) '\(key)': \(message)"
+        case let .notAwake(operation):
+            return "\(operation) needs an awake identity: call IdentityStore.wake(creatureID:) first"
         }
     }
 

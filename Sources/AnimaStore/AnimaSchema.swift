@@ -1,0 +1,101 @@
+import GRDB
+
+/// anima.db's schema as an ordered list of named migrations (GRDB's DatabaseMigrator records which ran in
+/// `grdb_migrations`). Tables and columns follow the reference creature's schema (spec §3.2) so its history
+/// stays readable; never edit a shipped migration — append a new one.
+public enum AnimaSchema {
+    /// The migration identifiers, in the order they apply.
+    public static let migrationNames = [
+        "v1-identity", "v1-events", "v1-state-history", "v1-drawing-history", "v1-outbox", "v1-runtime-state",
+    ]
+
+    /// The exact columns of `drawing_history`, in table order (the user's plan plus `epoch`).
+    public static let drawingHistoryColumns = [
+        "id", "timestamp", "E", "I", "S", "V", "C", "marks", "phase", "era", "energy", "curiosity", "engagement",
+        "fatigue", "arc_phase", "gesture_entropy", "switching_rate", "intentionality", "epoch",
+    ]
+
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-identity") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE identity (
+                        creature_id TEXT PRIMARY KEY,
+                        born_at TEXT NOT NULL,
+                        total_awakenings INTEGER DEFAULT 0,
+                        total_alive_seconds REAL DEFAULT 0.0,
+                        name TEXT,
+                        name_history TEXT DEFAULT '[]',
+                        metadata TEXT DEFAULT '{}',
+                        last_heartbeat_at TEXT
+                    )
+                    """)
+        }
+        migrator.registerMigration("v1-events") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE events (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        timestamp TEXT NOT NULL,
+                        event_type TEXT NOT NULL,
+                        data TEXT DEFAULT '{}'
+                    );
+                    CREATE INDEX idx_events_type_time ON events(event_type, timestamp);
+                    """)
+        }
+        migrator.registerMigration("v1-state-history") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE state_history (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        timestamp TEXT NOT NULL,
+                        warmth REAL, clarity REAL, stability REAL, presence REAL,
+                        sensors TEXT DEFAULT '{}',
+                        epoch INTEGER NOT NULL DEFAULT 1
+                    );
+                    CREATE INDEX idx_state_history_time ON state_history(timestamp);
+                    """)
+        }
+        migrator.registerMigration("v1-drawing-history") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE drawing_history (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        timestamp TEXT NOT NULL,
+                        E REAL NOT NULL, I REAL NOT NULL, S REAL NOT NULL, V REAL NOT NULL, C REAL NOT NULL,
+                        marks INTEGER NOT NULL,
+                        phase TEXT, era TEXT,
+                        energy REAL, curiosity REAL, engagement REAL, fatigue REAL,
+                        arc_phase TEXT,
+                        gesture_entropy REAL, switching_rate REAL, intentionality REAL,
+                        epoch INTEGER NOT NULL DEFAULT 1
+                    );
+                    CREATE INDEX idx_drawing_history_time ON drawing_history(timestamp DESC);
+                    """)
+        }
+        migrator.registerMigration("v1-outbox") { db in
+            // seq orders rows by arrival; id is the client-generated uuid the host deduplicates on.
+            try db.execute(
+                sql: """
+                    CREATE TABLE outbox (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        id TEXT NOT NULL UNIQUE,
+                        created_at REAL NOT NULL,
+                        payload BLOB NOT NULL
+                    )
+                    """)
+        }
+        migrator.registerMigration("v1-runtime-state") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE runtime_state (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    )
+                    """)
+        }
+        return migrator
+    }
+}
