@@ -1,1 +1,5 @@
-@main enum AnimaBench { static func main() { print("anima-bench: no benchmarks yet") } }
+@main enum AnimaBench {
+    static func main() {
+        DrawingBenchmark.run()
+    }
+}
