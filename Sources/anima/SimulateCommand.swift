@@ -105,7 +105,7 @@ struct SimulateCommand: ParsableCommand {
                 FileHandle.standardError.write("\ndrawing \(completed + 1) did not complete (\(marks) marks, \(pixels) px)\n".data(using: .utf8)!)
             }
         }
-        store?.drawingRecorder.flush()
+        // `close()` (deferred above) commits what the recorder holds before returning.
         if let writeError { throw writeError }
     }
 
