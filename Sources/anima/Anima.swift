@@ -5,5 +5,7 @@ struct Anima: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anima",
         abstract: "A small creature that draws on a Raspberry Pi display.",
-        subcommands: [RunCommand.self, ConfigCommand.self, HistoryCommand.self, StoreStressCommand.self])
+        subcommands: [
+            RunCommand.self, SimulateCommand.self, HistoryCommand.self, ConfigCommand.self, StoreStressCommand.self,
+        ])
 }
