@@ -5,5 +5,5 @@ struct Anima: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anima",
         abstract: "A small creature that draws on a Raspberry Pi display.",
-        subcommands: [])
+        subcommands: [BoardsCommand.self])
 }
