@@ -1,10 +1,9 @@
+import AnimaDrivers
+
 extension ControllerFacts {
-    /// The controllers this binary has drivers for, with their RAM geometry (from each controller's datasheet).
-    public static let builtIn: [ControllerFacts] = [
-        ControllerFacts(name: "st7789", ramWidth: 240, ramHeight: 320, monochrome: false),
-        ControllerFacts(name: "st7735r", ramWidth: 132, ramHeight: 162, monochrome: false),
-        ControllerFacts(name: "ili9341", ramWidth: 240, ramHeight: 320, monochrome: false),
-        ControllerFacts(name: "gc9a01", ramWidth: 240, ramHeight: 240, monochrome: false),
-        ControllerFacts(name: "ssd1306", ramWidth: 128, ramHeight: 64, monochrome: true),
-    ]
+    /// The controllers this binary has drivers for, taken from the driver registry so a new driver is a board
+    /// option without touching this module.
+    public static let builtIn: [ControllerFacts] = DriverRegistry.all.map {
+        ControllerFacts(name: $0.name, ramWidth: $0.ramWidth, ramHeight: $0.ramHeight, monochrome: $0.isMonochrome)
+    }
 }
