@@ -17,7 +17,7 @@ struct BoardOptions: ParsableArguments {
         do {
             return try catalog.board(named: name)
         } catch {
-            throw ValidationError(error.description)
+            throw fail(error.description)
         }
     }
 }

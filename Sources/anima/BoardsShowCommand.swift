@@ -11,22 +11,16 @@ struct BoardsShowCommand: ParsableCommand {
     var name: String
 
     @Option(help: "Mark this rotation (0, 90, 180, 270) as the one in use; default: the board's own.")
-    var rotation: Int?
+    var rotation: BoardRotation?
 
     @OptionGroup var options: BoardOptions
-
-    func validate() throws {
-        if let rotation, BoardRotation(rawValue: rotation) == nil {
-            throw ValidationError("--rotation must be 0, 90, 180 or 270, not \(rotation).")
-        }
-    }
 
     func run() throws {
         let board = try options.board(named: name)
         do {
-            print(try BoardReport.render(board, rotation: rotation.flatMap(BoardRotation.init(rawValue:))), terminator: "")
+            print(try BoardReport.render(board, rotation: rotation), terminator: "")
         } catch {
-            throw ValidationError(error.description)
+            throw fail(error.description)
         }
     }
 }
