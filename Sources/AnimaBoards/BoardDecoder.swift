@@ -77,7 +77,7 @@ struct BoardDecoder {
             bus = .simulator
         }
 
-        var backlight: Backlight?
+        var backlight: BoardBacklight?
         if node("pins.backlight") != nil {
             var pwm: PWMReference?
             if node("pins.backlight.pwm") != nil {
@@ -86,7 +86,7 @@ struct BoardDecoder {
                     channel: try require(int("pins.backlight.pwm.channel"), "pins.backlight.pwm.channel"),
                     frequencyHz: int("pins.backlight.pwm.frequency_hz") ?? 1000)
             }
-            backlight = Backlight(
+            backlight = BoardBacklight(
                 gpio: try require(pin("pins.backlight.gpio"), "pins.backlight.gpio"),
                 activeHigh: string("pins.backlight.active") != "low",
                 pwm: pwm)
@@ -106,13 +106,13 @@ struct BoardDecoder {
 
         var leds = LEDs()
         if node("leds.apa102") != nil {
-            leds.apa102 = APA102Chain(
+            leds.apa102 = BoardAPA102Chain(
                 data: try require(pin("leds.apa102.data"), "leds.apa102.data"),
                 clock: try require(pin("leds.apa102.clock"), "leds.apa102.clock"),
                 count: try require(int("leds.apa102.count"), "leds.apa102.count"))
         }
         if node("leds.rgb") != nil {
-            leds.rgb = RGBLED(
+            leds.rgb = BoardRGBLED(
                 red: try require(pin("leds.rgb.red"), "leds.rgb.red"),
                 green: try require(pin("leds.rgb.green"), "leds.rgb.green"),
                 blue: try require(pin("leds.rgb.blue"), "leds.rgb.blue"),

@@ -134,9 +134,9 @@ public struct Pins: Sendable, Equatable {
     public var chipSelect: String?
     public var dc: Int?
     public var reset: Int?
-    public var backlight: Backlight?
+    public var backlight: BoardBacklight?
 
-    public init(chipSelect: String? = nil, dc: Int? = nil, reset: Int? = nil, backlight: Backlight? = nil) {
+    public init(chipSelect: String? = nil, dc: Int? = nil, reset: Int? = nil, backlight: BoardBacklight? = nil) {
         self.chipSelect = chipSelect
         self.dc = dc
         self.reset = reset
@@ -144,7 +144,7 @@ public struct Pins: Sendable, Equatable {
     }
 }
 
-public struct Backlight: Sendable, Equatable {
+public struct BoardBacklight: Sendable, Equatable {
     public var gpio: Int
     public var activeHigh: Bool
     /// Set when brightness is driven through sysfs PWM rather than plain on/off.
@@ -192,16 +192,16 @@ public struct NamedPin: Sendable, Equatable {
 }
 
 public struct LEDs: Sendable, Equatable {
-    public var apa102: APA102Chain?
-    public var rgb: RGBLED?
+    public var apa102: BoardAPA102Chain?
+    public var rgb: BoardRGBLED?
 
-    public init(apa102: APA102Chain? = nil, rgb: RGBLED? = nil) {
+    public init(apa102: BoardAPA102Chain? = nil, rgb: BoardRGBLED? = nil) {
         self.apa102 = apa102
         self.rgb = rgb
     }
 }
 
-public struct APA102Chain: Sendable, Equatable {
+public struct BoardAPA102Chain: Sendable, Equatable {
     public var data: Int
     public var clock: Int
     public var count: Int
@@ -213,7 +213,7 @@ public struct APA102Chain: Sendable, Equatable {
     }
 }
 
-public struct RGBLED: Sendable, Equatable {
+public struct BoardRGBLED: Sendable, Equatable {
     public var red: Int
     public var green: Int
     public var blue: Int

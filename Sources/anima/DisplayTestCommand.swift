@@ -30,7 +30,7 @@ struct DisplayTestCommand: ParsableCommand {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         do {
-            let display = try BoardDisplay.open(board: definition, rotation: rotation, transport: transport, hardware: nil)
+            let display = try BoardDisplay.open(board: definition, rotation: rotation, transport: transport, hardware: LinuxBoardHardware())
             let report = try DisplayTestRun.drawCalibration(on: display)
             print("\(definition.name): drew the calibration pattern \(report.width)×\(report.height) at rotation "
                 + "\(display.configuration.rotation.rawValue)° into \(transport): \(report.bytes) bytes in \(report.windows) window(s)")

@@ -57,7 +57,7 @@ struct FlashCommand: ParsableCommand {
                 return
             }
             do {
-                let display = try BoardDisplay.open(board: definition, rotation: plan.rotation, transport: "hardware", hardware: nil)
+                let display = try BoardDisplay.open(board: definition, rotation: plan.rotation, transport: "hardware", hardware: LinuxBoardHardware())
                 try DisplayTestRun.drawCalibration(on: display)
                 print("test pattern: drawn")
             } catch {

@@ -41,10 +41,10 @@ struct ShippedBoardsTests {
         let board = try BoardTestSupport.loader.load(path: BoardTestSupport.boardsDirectory + "/adafruit-braincraft-hat.yaml")
         #expect(board.display == DisplaySpec(controller: "st7789", width: 240, height: 240, inverted: true))
         #expect(board.bus == .spi(SPIBus(device: "/dev/spidev0.0", maxSpeedHz: 40_000_000)))
-        #expect(board.pins == Pins(chipSelect: "ce0", dc: 25, reset: nil, backlight: Backlight(gpio: 26, activeHigh: true)))
+        #expect(board.pins == Pins(chipSelect: "ce0", dc: 25, reset: nil, backlight: BoardBacklight(gpio: 26, activeHigh: true)))
         #expect(board.inputs.map(\.role) == ["buttons.button", "joystick.up", "joystick.down", "joystick.left", "joystick.right", "joystick.press"])
         #expect(board.inputs.map(\.pin) == [17, 23, 27, 22, 24, 16])
-        #expect(board.leds.apa102 == APA102Chain(data: 5, clock: 6, count: 3))
+        #expect(board.leds.apa102 == BoardAPA102Chain(data: 5, clock: 6, count: 3))
         #expect(board.gpioChips == GPIOChipLabels(pi4: "pinctrl-bcm2711", pi5: "pinctrl-rp1"))
     }
 
@@ -59,8 +59,8 @@ struct ShippedBoardsTests {
     @Test("the Display HAT Mini backlight is PWM chip 0 channel 1 at 500 Hz and its RGB LED is active low")
     func displayHATMini() throws {
         let board = try BoardTestSupport.loader.load(path: BoardTestSupport.boardsDirectory + "/pimoroni-display-hat-mini.yaml")
-        #expect(board.pins.backlight == Backlight(gpio: 13, activeHigh: true, pwm: PWMReference(chip: 0, channel: 1, frequencyHz: 500)))
-        #expect(board.leds.rgb == RGBLED(red: 17, green: 27, blue: 22, activeHigh: false))
+        #expect(board.pins.backlight == BoardBacklight(gpio: 13, activeHigh: true, pwm: PWMReference(chip: 0, channel: 1, frequencyHz: 500)))
+        #expect(board.leds.rgb == BoardRGBLED(red: 17, green: 27, blue: 22, activeHigh: false))
         #expect(board.pins.chipSelect == "ce1")
     }
 }
