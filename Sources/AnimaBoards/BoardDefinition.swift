@@ -92,6 +92,36 @@ public enum Bus: Sendable, Equatable {
     case simulator
 }
 
+extension Bus {
+    /// Header pins the bus itself occupies (BCM). MISO is left out: write-only panels may use it for D/C, as the
+    /// Display HAT Mini does. Used by the duplicate-pin rule and the `boards show` pin map.
+    public var headerPins: [NamedPin] {
+        switch self {
+        case let .spi(spi):
+            guard let (number, cs) = spi.busAndChipSelect else { return [] }
+            switch number {
+            case 0:
+                return [NamedPin(role: "bus.spi (SCLK)", pin: 11), NamedPin(role: "bus.spi (MOSI)", pin: 10),
+                        NamedPin(role: "bus.spi (CE\(cs))", pin: cs == 0 ? 8 : 7)]
+            case 1:
+                let enables = [18, 17, 16]
+                return [NamedPin(role: "bus.spi (SCLK)", pin: 21), NamedPin(role: "bus.spi (MOSI)", pin: 20)]
+                    + (cs < enables.count ? [NamedPin(role: "bus.spi (CE\(cs))", pin: enables[cs])] : [])
+            default:
+                return []
+            }
+        case let .i2c(i2c):
+            switch i2c.bus {
+            case 1: return [NamedPin(role: "bus.i2c (SDA)", pin: 2), NamedPin(role: "bus.i2c (SCL)", pin: 3)]
+            case 0: return [NamedPin(role: "bus.i2c (SDA)", pin: 0), NamedPin(role: "bus.i2c (SCL)", pin: 1)]
+            default: return []
+            }
+        case .simulator:
+            return []
+        }
+    }
+}
+
 public struct SPIBus: Sendable, Equatable {
     public var device: String
     public var maxSpeedHz: Int

@@ -29,39 +29,15 @@ struct BoardRules {
 
     private func checkPins(_ board: BoardDefinition, pinUses: [BoardDecoder.PinUse], lines: [String: Int]) throws(BoardError) {
         var seen: [Int: BoardDecoder.PinUse] = [:]
-        for (role, pin) in busPins(board.bus, chipSelect: board.pins.chipSelect) {
+        for busPin in board.bus.headerPins {
             let line = lines["bus.spi.device"] ?? lines["bus.i2c.bus"] ?? 1
-            seen[pin] = BoardDecoder.PinUse(role: role, pin: pin, line: line)
+            seen[busPin.pin] = BoardDecoder.PinUse(role: busPin.role, pin: busPin.pin, line: line)
         }
         for use in pinUses.sorted(by: { $0.line < $1.line }) {
             if let first = seen[use.pin] {
                 throw .duplicatePin(file: file, line: use.line, pin: use.pin, role: use.role, otherRole: first.role, otherLine: first.line)
             }
             seen[use.pin] = use
-        }
-    }
-
-    /// Header pins the bus itself occupies (MISO is left out: write-only panels may use it for D/C, as the
-    /// Display HAT Mini does).
-    private func busPins(_ bus: Bus, chipSelect: String?) -> [(String, Int)] {
-        switch bus {
-        case let .spi(spi):
-            guard let (number, cs) = spi.busAndChipSelect else { return [] }
-            switch number {
-            case 0: return [("bus.spi (SCLK)", 11), ("bus.spi (MOSI)", 10), ("bus.spi (CE\(cs))", cs == 0 ? 8 : 7)]
-            case 1:
-                let ce = [18, 17, 16]
-                return [("bus.spi (SCLK)", 21), ("bus.spi (MOSI)", 20)] + (cs < ce.count ? [("bus.spi (CE\(cs))", ce[cs])] : [])
-            default: return []
-            }
-        case let .i2c(i2c):
-            switch i2c.bus {
-            case 1: return [("bus.i2c (SDA)", 2), ("bus.i2c (SCL)", 3)]
-            case 0: return [("bus.i2c (SDA)", 0), ("bus.i2c (SCL)", 1)]
-            default: return []
-            }
-        case .simulator:
-            return []
         }
     }
 

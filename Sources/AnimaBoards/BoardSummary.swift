@@ -24,18 +24,7 @@ extension BoardDefinition {
 
     /// Every pin the board uses with its role, including the bus's own pins, sorted by pin.
     public var pinMap: [NamedPin] {
-        var pins: [NamedPin] = []
-        switch bus {
-        case let .spi(spi):
-            if let (number, cs) = spi.busAndChipSelect, number == 0 {
-                pins += [NamedPin(role: "spi SCLK", pin: 11), NamedPin(role: "spi MOSI", pin: 10),
-                         NamedPin(role: "spi CE\(cs)", pin: cs == 0 ? 8 : 7)]
-            }
-        case let .i2c(i2c) where i2c.bus == 1:
-            pins += [NamedPin(role: "i2c SDA", pin: 2), NamedPin(role: "i2c SCL", pin: 3)]
-        default:
-            break
-        }
+        var pins = bus.headerPins
         if let dc = self.pins.dc { pins.append(NamedPin(role: "dc", pin: dc)) }
         if let reset = self.pins.reset { pins.append(NamedPin(role: "reset (active low)", pin: reset)) }
         if let backlight = self.pins.backlight {
