@@ -10,7 +10,8 @@ public final class Display {
     public let hardwareReset: Bool
     /// Unchanged gaps up to this many pixels are re-sent rather than re-addressed.
     public var mergeGap = SpanDiff.defaultMergeGap
-    /// What the caller draws into, at the logical (rotated) size.
+    /// What the caller draws into, at the logical (rotated) size. Replacing it with one of another size or format
+    /// makes `update()` throw `sizeMismatch` rather than send garbage.
     public var framebuffer: Framebuffer
     public private(set) var lastUpdate = UpdateStatistics()
     public private(set) var frameNumber: UInt32 = 0
@@ -68,6 +69,12 @@ public final class Display {
     /// Sends what changed since the last update and returns what it cost. Nothing drawn → nothing sent.
     @discardableResult
     public func update() throws(DisplayError) -> UpdateStatistics {
+        guard framebuffer.width == configuration.logicalWidth, framebuffer.height == configuration.logicalHeight,
+              framebuffer.format == configuration.pixelFormat else {
+            throw .sizeMismatch(
+                expected: "\(configuration.logicalWidth)×\(configuration.logicalHeight) \(configuration.pixelFormat.rawValue)",
+                got: "\(framebuffer.width)×\(framebuffer.height) \(framebuffer.format.rawValue)")
+        }
         var statistics = UpdateStatistics()
         if configuration.controller.isMonochrome {
             try updatePages(&statistics)
