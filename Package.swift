@@ -70,7 +70,10 @@ let package = Package(
             ]),
         .executableTarget(
             name: "anima",
-            dependencies: ["AnimaRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "AnimaRuntime", "AnimaBoards", "AnimaDisplay",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         // MARK: Governance host (PostgreSQL only; never links SQLite)
         .target(

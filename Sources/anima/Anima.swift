@@ -6,6 +6,7 @@ struct Anima: ParsableCommand {
         commandName: "anima",
         abstract: "A small creature that draws on a Raspberry Pi display.",
         subcommands: [
-            RunCommand.self, SimulateCommand.self, HistoryCommand.self, ConfigCommand.self, StoreStressCommand.self,
+            RunCommand.self, SimulateCommand.self, HistoryCommand.self, ConfigCommand.self,
+            BoardsCommand.self, FlashCommand.self, DisplayCommand.self, StoreStressCommand.self,
         ])
 }
