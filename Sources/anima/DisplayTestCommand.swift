@@ -8,7 +8,7 @@ struct DisplayTestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Draw the calibration pattern (border, corner marks, RGB bars) through the board's driver.",
         discussion: """
-            --transport trace:FILE records the bus bytes; virtual replays them into an emulated panel and checks \
+            --transport trace:FILE records the bus bytes; virtual drives an emulated panel and checks \
             the glass equals the framebuffer; simulator[:DIR] writes DIR/latest.png; hardware uses the board's bus.
             """)
 

@@ -51,6 +51,18 @@ struct AnimaCommandLineTests {
         #expect(lines.count == 1 + BoardTestSupport.shippedBoardNames.count)
     }
 
+    @Test("a broken board file is reported on stderr with file and line; the others are still listed")
+    func brokenFileIsReported() throws {
+        let directory = try BoardTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "name: broken\ndescription: x\ndisplay: {controller: st9999, width: 1, height: 1}\nbus: {simulator: {}}\n"
+            .write(toFile: directory + "/broken.yaml", atomically: true, encoding: .utf8)
+        let run = try Self.anima(["boards", "--boards-dir", directory])
+        #expect(run.status == 0)
+        #expect(run.error == "skipped: \(directory)/broken.yaml:3: display.controller: unknown controller 'st9999'; known controllers: st7789, st7735r, ili9341, gc9a01, ssd1306.\n")
+        #expect(run.output.contains("adafruit-braincraft-hat"))
+    }
+
     @Test("anima boards show prints the pin map and geometry per rotation")
     func boardsShow() throws {
         let run = try Self.anima(["boards", "show", "adafruit-mini-pitft-1.14", "--rotation", "180"])

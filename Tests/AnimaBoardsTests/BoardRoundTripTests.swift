@@ -63,4 +63,23 @@ struct BoardRoundTripTests {
         #expect(rows[0].xOffset == 52 && rows[0].yOffset == 40)
         #expect(rows[2].xOffset == 53 && rows[2].yOffset == 40)
     }
+
+    @Test("a board naming a declarative panel file (display.panel) round-trips too", arguments: BoardRotation.allCases)
+    func panelFileBoard(rotation: BoardRotation) throws {
+        let panels = URL(fileURLWithPath: BoardTestSupport.boardsDirectory).deletingLastPathComponent().path + "/Drivers/panels"
+        let board = try BoardTestSupport.loader.parse(text: """
+            name: round-169
+            description: A 1.69" 240×280 ST7789V2 on a panel file
+            display: {panel: st7789-240x280, width: 240, height: 280, y_offset: 20, inverted: true}
+            bus: {spi: {device: /dev/spidev0.0, max_speed_hz: 40000000}}
+            pins: {dc: 25}
+
+            """, file: "round-169.yaml")
+        let configuration = try board.panelConfiguration(rotation: rotation, panelDirectories: [panels])
+        #expect(configuration.controller.name == "st7789-240x280")
+        let display = try BoardDisplay.open(board: board, rotation: rotation, transport: "virtual", panelDirectories: [panels])
+        let report = try DisplayTestRun.drawCalibration(on: display)
+        #expect(report.virtualPanelMatches == true)
+        #expect(throws: FlashError.self) { try board.panelConfiguration(rotation: rotation, panelDirectories: []) }
+    }
 }
