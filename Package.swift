@@ -65,8 +65,8 @@ let package = Package(
         .target(
             name: "AnimaRuntime",
             dependencies: [
-                "AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaBoards", "AnimaDrawing", "AnimaStore", "AnimaFiles",
-                "AnimaGovernanceClient", .product(name: "Logging", package: "swift-log"),
+                "AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaBoards", "AnimaDrawing", "AnimaStore", "AnimaFiles", "AnimaImage",
+                "AnimaGovernanceClient", "GovernanceCore", .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "anima",

@@ -1,17 +1,4 @@
-/// The creature's four felt qualities, each in [0, 1]: the drawing engine's input.
-public struct AnimaReading: Sendable, Equatable, Codable {
-    public var warmth: Double
-    public var clarity: Double
-    public var stability: Double
-    public var presence: Double
-
-    public init(warmth: Double, clarity: Double, stability: Double, presence: Double) {
-        self.warmth = warmth
-        self.clarity = clarity
-        self.stability = stability
-        self.presence = presence
-    }
-}
+import AnimaDrawing
 
 /// What the body reports. Every field is optional: a Pi without a sensor HAT has only system metrics,
 /// a VM may not even have a CPU temperature. Missing inputs drop out of the weighted means.
@@ -57,7 +44,7 @@ public enum AnimaSensing {
     public static let lightMaxLux = 1000.0
     public static let idealPressureHPa = 1013.25
 
-    public static func sense(_ body: BodyReadings) -> AnimaReading {
+    public static func sense(_ body: BodyReadings) -> AnimaState {
         let warmth = weightedMean([
             (body.cpuTemperatureC.map { scale($0, cpuTemperatureRange) }, 0.35),
             (body.ambientTemperatureC.map { scale($0, ambientTemperatureRange) }, 0.45),
@@ -85,8 +72,9 @@ public enum AnimaSensing {
             (body.cpuPercent.map { $0 / 100 }, 0.25),
         ]) ?? 0.5
 
-        return AnimaReading(
-            warmth: rounded(warmth), clarity: rounded(clarity), stability: rounded(1 - instability), presence: rounded(1 - void))
+        return AnimaState(
+            warmth: rounded(warmth), clarity: rounded(clarity), stability: rounded(1 - instability), presence: rounded(1 - void),
+            lightLux: body.lightLux)
     }
 
     static func scale(_ value: Double, _ range: ClosedRange<Double>) -> Double {

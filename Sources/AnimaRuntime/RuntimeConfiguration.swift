@@ -1,3 +1,4 @@
+import AnimaDrawing
 import AnimaFiles
 
 /// Everything `anima run` needs to know, resolved from four layers (later wins): built-in defaults, the configuration
@@ -37,7 +38,7 @@ public struct RuntimeConfiguration: Sendable, Equatable {
         Setting(key: "rotation", environment: "ANIMA_ROTATION", flag: "--rotation", defaultValue: nil, help: "0, 90, 180 or 270 (default: the board's)"),
         Setting(key: "boards_dir", environment: "ANIMA_BOARDS_DIR", flag: "--boards-dir", defaultValue: nil, help: "extra directory of board files"),
         Setting(key: "data_dir", environment: "ANIMA_DATA_DIR", flag: "--data-dir", defaultValue: "/var/lib/anima", help: "anima.db, canvas, drawings, status"),
-        Setting(key: "transport", environment: "ANIMA_TRANSPORT", flag: "--transport", defaultValue: "device", help: "device | trace:FILE | virtual | simulator[:DIR]"),
+        Setting(key: "transport", environment: "ANIMA_TRANSPORT", flag: "--transport", defaultValue: "hardware", help: "hardware | trace:FILE | virtual | simulator[:DIR]"),
         Setting(key: "fps", environment: "ANIMA_FPS", flag: "--fps", defaultValue: "20", help: "frames per second of the loop"),
         Setting(key: "anima_source", environment: "ANIMA_SOURCE", flag: "--anima", defaultValue: "system", help: "system | w,c,s,p (fixed)"),
         Setting(key: "governance.url", environment: "ANIMA_GOVERNANCE_URL", flag: "--governance-url", defaultValue: nil, help: "governance host base URL"),
@@ -94,7 +95,7 @@ public struct RuntimeConfiguration: Sendable, Equatable {
     public var board: String { string("board") ?? "simulator" }
     public var dataDirectory: String { string("data_dir") ?? "/var/lib/anima" }
     public var boardsDirectory: String? { string("boards_dir") }
-    public var transport: String { string("transport") ?? "device" }
+    public var transport: String { string("transport") ?? "hardware" }
     public var governanceURL: String? { string("governance.url") }
     public var tokenFile: String? { string("governance.token_file") }
 
@@ -125,7 +126,7 @@ public struct RuntimeConfiguration: Sendable, Equatable {
     }
 
     /// nil means "read the system"; a value means a fixed anima (simulation).
-    public var animaSource: AnimaReading? {
+    public var animaSource: AnimaState? {
         get throws(Invalid) {
             let text = string("anima_source") ?? "system"
             if text == "system" { return nil }
@@ -133,7 +134,7 @@ public struct RuntimeConfiguration: Sendable, Equatable {
             guard parts.count == 4, parts.allSatisfy({ $0 != nil && (0...1).contains($0!) }) else {
                 throw invalid("anima_source", "'\(text)' must be 'system' or four numbers in [0,1]: warmth,clarity,stability,presence")
             }
-            return AnimaReading(warmth: parts[0]!, clarity: parts[1]!, stability: parts[2]!, presence: parts[3]!)
+            return AnimaState(warmth: parts[0]!, clarity: parts[1]!, stability: parts[2]!, presence: parts[3]!)
         }
     }
 

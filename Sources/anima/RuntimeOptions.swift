@@ -18,7 +18,7 @@ struct RuntimeOptions: ParsableArguments {
     @Option(help: "Directory for anima.db, the canvas, drawings and status.json.")
     var dataDir: String?
 
-    @Option(help: "Display transport: device | trace:FILE | virtual | simulator[:DIR].")
+    @Option(help: "Display transport: hardware | trace:FILE | virtual | simulator[:DIR].")
     var transport: String?
 
     @Option(help: "Frames per second of the loop.")

@@ -1,5 +1,6 @@
 import Testing
 
+import AnimaDrawing
 @testable import AnimaFiles
 @testable import AnimaRuntime
 
@@ -91,7 +92,7 @@ import Testing
             #expect(error.description.hasPrefix("configuration 'colour' (from a.toml:1): unknown setting"))
         }
         let fixed = try RuntimeConfiguration(file: nil, environment: [:], flags: ["anima_source": "0.41,0.82,0.89,0.83"])
-        #expect(try fixed.animaSource == AnimaReading(warmth: 0.41, clarity: 0.82, stability: 0.89, presence: 0.83))
+        #expect(try fixed.animaSource == AnimaState(warmth: 0.41, clarity: 0.82, stability: 0.89, presence: 0.83))
         #expect(throws: RuntimeConfiguration.Invalid.self) {
             try RuntimeConfiguration(file: nil, environment: [:], flags: ["anima_source": "0.4,2,0,0"])
         }
