@@ -1,1 +1,1 @@
-@main enum AnimaBench { static func main() { print("anima-bench: no benchmarks yet") } }
+@main enum AnimaBench { static func main() { StoreBenchmark.run() } }
