@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "anima",
             dependencies: [
-                "AnimaRuntime", "AnimaBoards", "AnimaDisplay",
+                "AnimaRuntime", "AnimaBoards", "AnimaDisplay", "AnimaFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -1,4 +1,5 @@
 import AnimaDisplay
+import AnimaFiles
 
 /// What `anima flash` installs for a board at a rotation: the board file copy, the display configuration the
 /// runtime reads, and — for MIPI-DBI panels on SPI — the kernel's panel-mipi-dbi firmware plus the config.txt
@@ -12,11 +13,15 @@ public struct FlashPlan: Sendable, Equatable {
     /// Things the person should know (no firmware for SSD1306, nothing to flash for the simulator).
     public var notes: [String]
 
-    public static let configurationPath = "etc/anima/display.toml"
+    public static let configurationPath = "etc/anima/anima.toml"
     public static let boardsPath = "etc/anima/boards"
     public static let firmwarePath = "lib/firmware"
 
-    public static func make(board: BoardDefinition, rotation: BoardRotation? = nil) throws(FlashError) -> FlashPlan {
+    /// - Parameter existingConfiguration: the anima.toml already installed, if any: its other settings (governance,
+    ///   data directory, …) are kept; only the board, rotation and boards directory change.
+    public static func make(
+        board: BoardDefinition, rotation: BoardRotation? = nil, existingConfiguration: ConfigFile? = nil
+    ) throws(FlashError) -> FlashPlan {
         let rotation = rotation ?? board.display.rotation
         let configuration = try board.panelConfiguration(rotation: rotation)
         var artifacts = [InstallArtifact(
@@ -53,8 +58,9 @@ public struct FlashPlan: Sendable, Equatable {
 
         artifacts.insert(InstallArtifact(
             relativePath: configurationPath,
-            bytes: Array(displayConfiguration(board: board, rotation: rotation, firmwareName: firmwareName).utf8),
-            purpose: "display configuration"), at: 0)
+            bytes: Array(runtimeConfiguration(
+                board: board, rotation: rotation, firmwareName: firmwareName, existing: existingConfiguration).utf8),
+            purpose: "runtime configuration"), at: 0)
         return FlashPlan(board: board.name, rotation: rotation, artifacts: artifacts, overlayLines: overlayLines, notes: notes)
     }
 
@@ -71,20 +77,19 @@ public struct FlashPlan: Sendable, Equatable {
         return name
     }
 
-    /// `etc/anima/display.toml`: which board and rotation the runtime drives. Deterministic (no timestamps), so a
-    /// second flash with the same choice finds the file unchanged.
-    static func displayConfiguration(board: BoardDefinition, rotation: BoardRotation, firmwareName: String?) -> String {
-        var text = """
-            # Written by `anima flash --board \(board.name) --rotation \(rotation.rawValue)`; `anima run` reads it.
-            # Change it by running flash again rather than by hand, so the firmware below matches.
-            [display]
-            board = "\(board.name)"
-            rotation = \(rotation.rawValue)
-            board_file = "/\(boardsPath)/\(board.name).yaml"
-
-            """
-        if let firmwareName { text += "firmware = \"/\(firmwarePath)/\(firmwareName)\"\n" }
-        return text
+    /// `etc/anima/anima.toml`: the board and rotation `anima run` drives, merged into the settings already there.
+    /// Deterministic (no timestamps, sorted keys), so a second flash with the same choice finds the file unchanged.
+    static func runtimeConfiguration(
+        board: BoardDefinition, rotation: BoardRotation, firmwareName: String?, existing: ConfigFile?
+    ) -> String {
+        var values = (existing?.values ?? [:]).mapValues(\.value)
+        values["board"] = .string(board.name)
+        values["rotation"] = .integer(rotation.rawValue)
+        values["boards_dir"] = .string("/\(boardsPath)")
+        var header = "Written by `anima flash --board \(board.name) --rotation \(rotation.rawValue)`; `anima run` reads it.\n"
+            + "Run flash again to change the board or rotation, so the kernel firmware matches; other settings are kept."
+        if let firmwareName { header += "\nPanel firmware: /\(firmwarePath)/\(firmwareName)" }
+        return ConfigFile.render(values.map { (key: $0.key, value: $0.value) }, header: header)
     }
 }
 

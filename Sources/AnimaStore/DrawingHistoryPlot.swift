@@ -97,6 +97,7 @@ public enum DrawingHistoryPlot {
     static func polyline(_ rows: [DrawingHistoryRow], xs: [Int], series: Series, panel: Panel, into image: inout RGBImage) {
         var previous: (Int, Int)?
         for (index, row) in rows.enumerated() {
+            if index > 0 && row.snapshot.marks < rows[index - 1].snapshot.marks { previous = nil }  // new drawing
             guard let value = series.value(row.snapshot), value.isFinite else {
                 previous = nil
                 continue

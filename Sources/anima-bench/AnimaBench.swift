@@ -3,5 +3,6 @@
     static func main() {
         DisplayBench.run()
         DrawingBenchmark.run()
+        StoreBenchmark.run()
     }
 }

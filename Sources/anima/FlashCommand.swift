@@ -1,5 +1,7 @@
 import AnimaBoards
+import AnimaFiles
 import ArgumentParser
+import Foundation
 
 /// `anima flash`: install a board's display configuration and kernel firmware, verified, idempotently.
 struct FlashCommand: ParsableCommand {
@@ -7,7 +9,7 @@ struct FlashCommand: ParsableCommand {
         commandName: "flash",
         abstract: "Install a board's display configuration and panel-mipi-dbi firmware.",
         discussion: """
-            Validates the board, then writes atomically under --root (default /): etc/anima/display.toml (board and \
+            Validates the board, then writes atomically under --root (default /): etc/anima/anima.toml (board and \
             rotation), etc/anima/boards/NAME.yaml (a copy of the board file) and, for MIPI-DBI panels, \
             lib/firmware/<compatible>.bin. Reads every file back and checks its SHA-256, then prints the lines to add \
             to /boot/firmware/config.txt. Running it again with the same choice changes nothing.
@@ -30,13 +32,25 @@ struct FlashCommand: ParsableCommand {
 
     @OptionGroup var options: BoardOptions
 
+    /// The anima.toml already under --root, so flashing keeps its other settings.
+    private func existingConfiguration() throws -> ConfigFile? {
+        let path = (root.hasSuffix("/") ? root : root + "/") + FlashPlan.configurationPath
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        do {
+            return try ConfigFile(path: path, text: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw fail("\(error.description) — fix or remove it, then flash again")
+        }
+    }
+
     func run() throws {
         let definition = try options.board(named: board)
         print("board     \(definition.name) (\(definition.origin)) — valid")
         let plan: FlashPlan
         let results: [InstallResult]
+        let existing = try existingConfiguration()
         do {
-            plan = try FlashPlan.make(board: definition, rotation: rotation)
+            plan = try FlashPlan.make(board: definition, rotation: rotation, existingConfiguration: existing)
             print("rotation  \(plan.rotation.rawValue)°")
             results = try ArtifactInstaller.install(plan.artifacts, root: root, dryRun: dryRun) { print("  " + $0) }
         } catch {

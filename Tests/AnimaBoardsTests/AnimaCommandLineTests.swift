@@ -80,7 +80,7 @@ struct AnimaCommandLineTests {
         #expect(first.status == 0, "\(first.error)")
         let firmware = root + "/lib/firmware/adafruit-braincraft-hat-r0.bin"
         #expect(first.output.contains("  written     \(firmware)  53 bytes  sha256 \(SHA256.hex(FlashPlanTests.brainCraftFirmware))"))
-        #expect(first.output.contains("verified   \(root)/etc/anima/display.toml"))
+        #expect(first.output.contains("verified   \(root)/etc/anima/anima.toml"))
         #expect(first.output.contains("  dtoverlay=mipi-dbi-spi,spi0-0,speed=40000000\n"))
         #expect([UInt8](try #require(FileManager.default.contents(atPath: firmware))) == FlashPlanTests.brainCraftFirmware)
 

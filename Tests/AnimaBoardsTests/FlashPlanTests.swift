@@ -23,18 +23,17 @@ struct FlashPlanTests {
     func brainCraftPlan() throws {
         let plan = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"), rotation: .deg0)
         #expect(plan.artifacts.map(\.relativePath) == [
-            "etc/anima/display.toml", "etc/anima/boards/adafruit-braincraft-hat.yaml", "lib/firmware/adafruit-braincraft-hat-r0.bin",
+            "etc/anima/anima.toml", "etc/anima/boards/adafruit-braincraft-hat.yaml", "lib/firmware/adafruit-braincraft-hat-r0.bin",
         ])
         #expect(plan.artifacts[2].bytes == Self.brainCraftFirmware)
         #expect(plan.artifacts[1].bytes == Array(try BoardTestSupport.text(of: "adafruit-braincraft-hat").utf8))
         #expect(String(decoding: plan.artifacts[0].bytes, as: UTF8.self) == """
             # Written by `anima flash --board adafruit-braincraft-hat --rotation 0`; `anima run` reads it.
-            # Change it by running flash again rather than by hand, so the firmware below matches.
-            [display]
+            # Run flash again to change the board or rotation, so the kernel firmware matches; other settings are kept.
+            # Panel firmware: /lib/firmware/adafruit-braincraft-hat-r0.bin
             board = "adafruit-braincraft-hat"
+            boards_dir = "/etc/anima/boards"
             rotation = 0
-            board_file = "/etc/anima/boards/adafruit-braincraft-hat.yaml"
-            firmware = "/lib/firmware/adafruit-braincraft-hat-r0.bin"
 
             """)
         #expect(plan.overlayLines == [
@@ -63,7 +62,7 @@ struct FlashPlanTests {
     @Test("SSD1306 and the simulator get no .bin and say why; names with dots become valid compatibles")
     func noFirmware() throws {
         let oled = try FlashPlan.make(board: Self.board("generic-ssd1306-i2c"))
-        #expect(oled.artifacts.map(\.relativePath) == ["etc/anima/display.toml", "etc/anima/boards/generic-ssd1306-i2c.yaml"])
+        #expect(oled.artifacts.map(\.relativePath) == ["etc/anima/anima.toml", "etc/anima/boards/generic-ssd1306-i2c.yaml"])
         #expect(oled.overlayLines.isEmpty)
         #expect(oled.notes.first?.hasPrefix("ssd1306 is not a MIPI-DBI panel: panel-mipi-dbi firmware does not apply") == true)
         let simulator = try FlashPlan.make(board: Self.board("simulator"))

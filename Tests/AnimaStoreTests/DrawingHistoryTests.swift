@@ -96,3 +96,26 @@ import Testing
         #expect(stateIndex == "CREATE INDEX idx_state_history_time ON state_history(timestamp)")
     }
 }
+
+/// A database this build did not create is refused with a message that says what it is.
+@Suite struct ForeignSchemaTests {
+    @Test func referenceDatabaseIsRefusedClearly() throws {
+        let path = try makeTemporaryDirectory().appendingPathComponent("anima.db").path
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE identity (creature_id TEXT PRIMARY KEY, born_at TEXT NOT NULL)")
+        }
+        try queue.close()
+        do {
+            _ = try AnimaStore(path: path)
+            Issue.record("a reference anima.db should be refused")
+        } catch {
+            guard case let .open(failedPath, message) = error else {
+                Issue.record("expected an open error, got \(error)")
+                return
+            }
+            #expect(failedPath == path)
+            #expect(message.contains("table identity exists but was not created by anima's migrations"))
+        }
+    }
+}
