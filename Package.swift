@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "AnimaGovernanceClientTests", dependencies: ["AnimaGovernanceClient"]),
         .testTarget(name: "AnimaRuntimeTests", dependencies: ["AnimaRuntime"]),
         .testTarget(name: "GovernanceHostTests", dependencies: ["GovernanceHost"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["AnimaStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AnimaStore", "AnimaBoards", "AnimaDisplay", "AnimaImage"]),
     ],
     swiftLanguageModes: [.v6]
 )

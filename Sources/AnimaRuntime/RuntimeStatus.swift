@@ -65,6 +65,37 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         case missingInputs = "missing_inputs"
     }
 
+    /// Every key is written, absent values as null, so readers can rely on the documented set.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(board, forKey: .board)
+        try container.encode(pid, forKey: .pid)
+        try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encode(running, forKey: .running)
+        try container.encode(displayState, forKey: .displayState)
+        try container.encode(fps, forKey: .fps)
+        try container.encode(bytesPerFrame, forKey: .bytesPerFrame)
+        try container.encode(era, forKey: .era)
+        try container.encode(arcPhase, forKey: .arcPhase)
+        try container.encode(marks, forKey: .marks)
+        try container.encode(pixels, forKey: .pixels)
+        try container.encode(drawingsCompleted, forKey: .drawingsCompleted)
+        try container.encode(E, forKey: .E)
+        try container.encode(I, forKey: .I)
+        try container.encode(S, forKey: .S)
+        try container.encode(V, forKey: .V)
+        try container.encode(C, forKey: .C)
+        try container.encode(paused, forKey: .paused)
+        try container.encode(lastRecorderCommit, forKey: .lastRecorderCommit)
+        try container.encode(recorderFailures, forKey: .recorderFailures)
+        try container.encode(outboxDepth, forKey: .outboxDepth)
+        try container.encode(summariesCreated, forKey: .summariesCreated)
+        try container.encode(summariesSent, forKey: .summariesSent)
+        try container.encode(lastSync, forKey: .lastSync)
+        try container.encode(lastVerdict, forKey: .lastVerdict)
+        try container.encode(missingInputs, forKey: .missingInputs)
+    }
+
     public static func path(dataDirectory: String) -> String { dataDirectory + "/status.json" }
 
     public func write(dataDirectory: String) throws(AtomicFile.WriteError) {

@@ -7,7 +7,7 @@ import Testing
 
     @Test func installerDryRunListsEveryActionAndChangesNothing() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("pi-root-\(UUID().uuidString)").path
-        let result = try run("/bin/bash", [Self.repository.appendingPathComponent("deploy/install-pi.sh").path,
+        let result = try ProcessRunner.run("/bin/bash", [Self.repository.appendingPathComponent("deploy/install-pi.sh").path,
                                            "--dry-run", "--binary", "/nonexistent/anima", "--board", "adafruit-braincraft-hat",
                                            "--rotation", "90", "--root", root])
         #expect(result.status == 0, "\(result.output)")
@@ -21,10 +21,10 @@ import Testing
 
     @Test func installerRejectsBadArguments() throws {
         let script = Self.repository.appendingPathComponent("deploy/install-pi.sh").path
-        let noBoard = try run("/bin/bash", [script, "--dry-run", "--binary", "x"])
+        let noBoard = try ProcessRunner.run("/bin/bash", [script, "--dry-run", "--binary", "x"])
         #expect(noBoard.status == 2)
         #expect(noBoard.output.contains("--board is required"))
-        let badRotation = try run("/bin/bash", [script, "--dry-run", "--binary", "x", "--board", "b", "--rotation", "45"])
+        let badRotation = try ProcessRunner.run("/bin/bash", [script, "--dry-run", "--binary", "x", "--board", "b", "--rotation", "45"])
         #expect(badRotation.status == 2)
         #expect(badRotation.output.contains("--rotation must be 0, 90, 180 or 270"))
     }
@@ -42,21 +42,8 @@ import Testing
             .replacingOccurrences(of: "/usr/local/bin/", with: "/bin/true --")
         let copy = directory.appendingPathComponent(unit)
         try text.write(to: copy, atomically: true, encoding: .utf8)
-        let result = try run("/usr/bin/systemd-analyze", ["verify", copy.path])
+        let result = try ProcessRunner.run("/usr/bin/systemd-analyze", ["verify", copy.path])
         let problems = result.output.split(separator: "\n").filter { !$0.isEmpty }  // verify exits 0 on warnings: any line is a problem
         #expect(result.status == 0 && problems.isEmpty, "\(result.output)")
-    }
-
-    private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
