@@ -64,8 +64,9 @@ import Glibc
             (host, _) = try HostBinary.serve(environment: environment, port: port)
         }
         let retries = try await senders.value
-        host.terminate()  // SIGTERM: graceful shutdown
+        host.terminate()  // SIGTERM: graceful shutdown, exit 0
         host.waitUntilExit()
+        #expect(host.terminationReason == .exit && host.terminationStatus == 0)
         #expect(retries > 0, "the kills should have interrupted some requests")
 
         let connection = try database.connect()

@@ -64,3 +64,16 @@ import Testing
         #expect(try connection.query("SELECT count(*) AS n FROM core.schema_migrations")[0].int("n") == 0)
     }
 }
+
+/// The calibration row's optimistic version check.
+@Suite struct CalibrationStoreTests {
+    @Test func staleWriterIsRefused() throws {
+        let database = try FreshDatabase()
+        let connection = try database.migrated()
+        #expect(try CalibrationStore.read(on: connection) == .init(data: .object([:]), version: 1))
+        #expect(try CalibrationStore.update(.object(["gain": .number(0.5)]), expectedVersion: 1, on: connection) == 2)
+        // A second writer that also read version 1 loses instead of overwriting.
+        #expect(try CalibrationStore.update(.object(["gain": .number(0.9)]), expectedVersion: 1, on: connection) == nil)
+        #expect(try CalibrationStore.read(on: connection) == .init(data: .object(["gain": .number(0.5)]), version: 2))
+    }
+}

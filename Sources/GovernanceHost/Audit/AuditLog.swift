@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -7,12 +6,29 @@ import Glibc
 
 /// The append-only JSONL audit file: one event per line, each line `fsync`ed before the request goes on to PostgreSQL.
 ///
+/// Appends from concurrent requests are group-committed: whoever finds no flush running writes every pending line and
+/// `fsync`s once, while the others wait for that flush to cover their line. Each caller still returns only once its own
+/// line is durable, but N concurrent requests share one `fsync` instead of queueing for N.
+///
 /// Rotation renames the live file to `audit_log-YYYYMMDD.jsonl` (an atomic `rename`) and starts a new one. A writer in
-/// another process (the server while an operator runs `audit rotate`) notices on its next append that its descriptor
+/// another process (the server while an operator runs `audit rotate`) notices on its next flush that its descriptor
 /// no longer names the path and reopens, so no line goes to a rotated file after rotation.
-public final class AuditLog: Sendable {
+public final class AuditLog: @unchecked Sendable {
     public let path: String
-    private let descriptor = Mutex<Int32>(-1)
+    /// Guards `state`; waiters sleep on it until their sequence number is durable.
+    private let condition = NSCondition()
+    private var state = WriterState()
+
+    private struct WriterState {
+        var descriptor: Int32 = -1
+        var pending: [UInt8] = []
+        var nextSequence: UInt64 = 1
+        /// Every line with a sequence number ≤ this is written and synced (or failed, see `failures`).
+        var durable: UInt64 = 0
+        /// A flush or rotation owns the descriptor.
+        var busy = false
+        var failures: [(first: UInt64, last: UInt64, error: AuditError)] = []
+    }
 
     public init(path: String) throws(AuditError) {
         self.path = path
@@ -24,54 +40,92 @@ public final class AuditLog: Sendable {
                 throw .cannotOpen(path: path, reason: "cannot create directory \(directory): \(error.localizedDescription)")
             }
         }
-        let fd = try Self.openForAppend(path)
-        descriptor.withLock { $0 = fd }
+        state.descriptor = try Self.openForAppend(path)
     }
 
     deinit {
-        descriptor.withLock { if $0 >= 0 { close($0) } }
+        if state.descriptor >= 0 { close(state.descriptor) }
     }
 
-    /// Appends one line and `fsync`s it; returns only once the line is durable.
+    /// Appends one line and returns once it is durable (written and `fsync`ed).
     public func append(_ event: AuditEvent) throws(AuditError) {
         let line = Array((event.jsonLine + "\n").utf8)
-        let path = self.path
-        let result: Result<Void, AuditError> = descriptor.withLock { fd in
-            do throws(AuditError) {
-                if !Self.descriptorNamesPath(fd, path) {
-                    if fd >= 0 { close(fd) }
-                    fd = -1
-                    fd = try Self.openForAppend(path)
-                }
-                try Self.writeAll(fd, line, path)
-                guard fsync(fd) == 0 else { throw .writeFailed(path: path, reason: Self.errnoText()) }
-                return .success(())
-            } catch {
-                return .failure(error)
+        condition.lock()
+        defer { condition.unlock() }
+        let sequence = state.nextSequence
+        state.nextSequence += 1
+        state.pending.append(contentsOf: line)
+        while state.durable < sequence {
+            if state.busy {
+                condition.wait()
+                continue
             }
+            state.busy = true
+            let batch = state.pending
+            let first = state.durable + 1
+            let last = state.nextSequence - 1
+            state.pending = []
+            var descriptor = state.descriptor
+            condition.unlock()
+            let failure = flush(batch, descriptor: &descriptor)
+            condition.lock()
+            state.descriptor = descriptor
+            state.durable = last
+            if let failure {
+                state.failures.append((first, last, failure))
+                if state.failures.count > 64 { state.failures.removeFirst() }
+            }
+            state.busy = false
+            condition.broadcast()
         }
-        try result.get()
+        if let failed = state.failures.last(where: { $0.first <= sequence && sequence <= $0.last }) {
+            throw failed.error
+        }
     }
 
     /// Renames the live file to `audit_log-YYYYMMDD.jsonl` (adding `-2`, `-3`… if that exists) and opens a new one.
     /// Returns the rotated file's path.
     @discardableResult
     public func rotate(now: Date = Date()) throws(AuditError) -> String {
-        let path = self.path
-        let result: Result<String, AuditError> = descriptor.withLock { fd in
-            do throws(AuditError) {
-                let target = Self.rotatedPath(for: path, day: UTCTime.day(now))
-                guard rename(path, target) == 0 else { throw .rotateFailed(path: path, reason: Self.errnoText()) }
-                Self.syncDirectory(of: path)
-                if fd >= 0 { close(fd) }
-                fd = -1
-                fd = try Self.openForAppend(path)
-                return .success(target)
-            } catch {
-                return .failure(error)
-            }
+        condition.lock()
+        while state.busy { condition.wait() }
+        state.busy = true
+        var descriptor = state.descriptor
+        condition.unlock()
+        let result: Result<String, AuditError>
+        do throws(AuditError) {
+            let target = Self.rotatedPath(for: path, day: UTCTime.day(now))
+            guard rename(path, target) == 0 else { throw .rotateFailed(path: path, reason: Self.errnoText()) }
+            Self.syncDirectory(of: path)
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
+            descriptor = try Self.openForAppend(path)
+            result = .success(target)
+        } catch {
+            result = .failure(error)
         }
+        condition.lock()
+        state.descriptor = descriptor
+        state.busy = false
+        condition.broadcast()
+        condition.unlock()
         return try result.get()
+    }
+
+    /// Writes and syncs one group of lines; reopens first if the path was rotated away by another process.
+    private func flush(_ bytes: [UInt8], descriptor: inout Int32) -> AuditError? {
+        do throws(AuditError) {
+            if !Self.descriptorNamesPath(descriptor, path) {
+                if descriptor >= 0 { close(descriptor) }
+                descriptor = -1
+                descriptor = try Self.openForAppend(path)
+            }
+            try Self.writeAll(descriptor, bytes, path)
+            guard fsync(descriptor) == 0 else { throw .writeFailed(path: path, reason: Self.errnoText()) }
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// Reads every event of a JSONL file, failing on the first line that is not an event (naming the line).

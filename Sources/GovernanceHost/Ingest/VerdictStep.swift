@@ -24,7 +24,19 @@ enum VerdictStep {
                 E: observation.E, I: observation.I, S: observation.S, complexity: observation.complexity,
                 ethicalDrift: observation.ethicalDrift),
             elapsedSeconds: elapsedSeconds)
-        let details = (try? JSONEncoder().encode(verdict)).flatMap { JSONPayload.parse($0) } ?? .object([:])
-        return Step(state: next, verdict: verdict.bridge, regime: verdict.health.rawValue, details: details)
+        return Step(state: next, verdict: verdict.bridge, regime: verdict.health.rawValue, details: details(verdict))
+    }
+
+    /// What the flat verdict leaves out, built directly (a JSON round trip per summary would dominate ingest time).
+    static func details(_ verdict: Verdict) -> JSONPayload {
+        .object([
+            "decision": .string(verdict.decision.rawValue), "health": .string(verdict.health.rawValue),
+            "confidence": .number(verdict.confidence), "nearest_edge": .string(verdict.margins.nearestEdge.rawValue),
+            "margins": .object([
+                "risk": .number(verdict.margins.risk), "coherence": .number(verdict.margins.coherence), "void": .number(verdict.margins.void),
+            ]),
+            "ode": .object(["E": .number(verdict.ode.E), "I": .number(verdict.ode.I), "S": .number(verdict.ode.S), "V": .number(verdict.ode.V)]),
+            "void_active": .bool(verdict.voidActive), "void_threshold": .number(verdict.voidThreshold),
+        ])
     }
 }
