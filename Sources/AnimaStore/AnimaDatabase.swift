@@ -4,7 +4,7 @@ import GRDB
 ///
 /// GRDB serialises writes on its own writer queue (the single owner of writes) and lets reads run
 /// concurrently on WAL snapshots. `synchronous=NORMAL` under WAL never corrupts the file on power loss;
-/// at most the transactions since the last checkpoint's fsync can be lost (docs/architecture.md).
+/// at most the transactions since the last checkpoint's fsync can be lost (docs/storage.md, "Durability").
 public final class AnimaDatabase: Sendable {
     public let path: String
     let pool: DatabasePool

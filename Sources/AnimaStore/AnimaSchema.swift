@@ -18,6 +18,11 @@ public enum AnimaSchema {
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-identity") { db in
+            // A file that already has the reference's tables but no migration records would fail below with
+            // "table identity already exists"; say what it is instead.
+            for table in ["identity", "events", "state_history", "drawing_history"] where try db.tableExists(table) {
+                throw StoreError.unsupportedSchema(table: table)
+            }
             try db.execute(
                 sql: """
                     CREATE TABLE identity (

@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case sqlite(code: Int32, message: String, sql: String?)
     /// A stored or supplied value has the wrong shape (`table`/`key` say where).
     case invalidValue(table: String, key: String, message: String)
+    /// The file holds tables this build did not create (e.g. the Python reference's anima.db).
+    case unsupportedSchema(table: String)
     /// An identity operation that needs a session ran before `IdentityStore.wake`.
     case notAwake(operation: String)
 
@@ -19,6 +21,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "SQLite error \(code): \(message)" + (sql.map { " in `\($0)`" } ?? "")
         case let .invalidValue(table, key, message):
             return "bad value for \(table) '\(key)': \(message)"
+        case let .unsupportedSchema(table):
+            return "table \(table) exists but was not created by anima's migrations (an anima.db from the Python "
+                + "anima-mcp?). Importing it is not supported: move the file aside or pass another --db."
         case let .notAwake(operation):
             return "\(operation) needs an awake identity: call IdentityStore.wake(creatureID:) first"
         }

@@ -92,3 +92,21 @@ public enum RFC3339 {
         return (Int(year), Int(month), Int(day))
     }
 }
+
+extension KeyedDecodingContainer {
+    /// Decodes an RFC 3339 UTC string into seconds since 1970, with a decoding error naming the key otherwise.
+    public func decodeRFC3339(forKey key: Key) throws -> Double {
+        let text = try decode(String.self, forKey: key)
+        guard let seconds = RFC3339.parse(text) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "not an RFC 3339 UTC time: \(text)")
+        }
+        return seconds
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// Encodes seconds since 1970 as an RFC 3339 UTC string with milliseconds.
+    public mutating func encodeRFC3339(_ seconds: Double, forKey key: Key) throws {
+        try encode(RFC3339.format(secondsSince1970: seconds), forKey: key)
+    }
+}

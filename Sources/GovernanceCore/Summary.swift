@@ -27,12 +27,7 @@ public struct Summary: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
-        let time = try container.decode(String.self, forKey: .recordedAt)
-        guard let seconds = RFC3339.parse(time) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .recordedAt, in: container, debugDescription: "not an RFC 3339 UTC time: \(time)")
-        }
-        recordedAt = seconds
+        recordedAt = try container.decodeRFC3339(forKey: .recordedAt)
         anima = try container.decode(AnimaReading.self, forKey: .anima)
         eisv = try container.decode(EISV.self, forKey: .eisv)
         drawing = try container.decode(DrawingReport.self, forKey: .drawing)
@@ -42,7 +37,7 @@ public struct Summary: Codable, Sendable, Equatable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
-        try container.encode(RFC3339.format(secondsSince1970: recordedAt), forKey: .recordedAt)
+        try container.encodeRFC3339(recordedAt, forKey: .recordedAt)
         try container.encode(anima, forKey: .anima)
         try container.encode(eisv, forKey: .eisv)
         try container.encode(drawing, forKey: .drawing)

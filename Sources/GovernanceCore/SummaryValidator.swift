@@ -150,12 +150,7 @@ struct JSONFields {
     }
 
     func number(_ key: String, range: ClosedRange<Double>) throws(SummaryValidationError) -> Double {
-        let found = try value(key)
-        guard case let .number(number, text) = found else { throw wrongType(key, expected: "a number", got: found) }
-        guard number.isFinite else {
-            throw SummaryValidationError(
-                kind: .notFinite, field: path(key), message: "\(text) is not a finite number (overflows a double)")
-        }
+        let (number, text) = try finiteNumber(key, expected: "a number")
         guard range.contains(number) else {
             throw SummaryValidationError(
                 kind: .outOfRange, field: path(key),
@@ -165,15 +160,10 @@ struct JSONFields {
     }
 
     func integer(_ key: String, range: ClosedRange<Int>) throws(SummaryValidationError) -> Int {
-        let found = try value(key)
-        guard case let .number(number, text) = found else { throw wrongType(key, expected: "an integer", got: found) }
-        guard number.isFinite else {
-            throw SummaryValidationError(
-                kind: .notFinite, field: path(key), message: "\(text) is not a finite number (overflows a double)")
-        }
+        let (number, text) = try finiteNumber(key, expected: "an integer")
         // 2^53 keeps the integer exact in a double; no counter of a device comes near it.
         guard number == number.rounded(), abs(number) <= 9_007_199_254_740_992 else {
-            throw wrongType(key, expected: "an integer", got: found)
+            throw wrongType(key, expected: "an integer", got: .number(value: number, text: text))
         }
         let integer = Int(number)
         guard range.contains(integer) else {
@@ -182,6 +172,17 @@ struct JSONFields {
                 message: "\(text) is outside [\(range.lowerBound), \(range.upperBound == Int.max ? "∞" : String(range.upperBound))]")
         }
         return integer
+    }
+
+    /// The number under `key` and its text; a non-number is `wrongType`, ±inf (e.g. `1e400`) is `notFinite`.
+    private func finiteNumber(_ key: String, expected: String) throws(SummaryValidationError) -> (Double, String) {
+        let found = try value(key)
+        guard case let .number(number, text) = found else { throw wrongType(key, expected: expected, got: found) }
+        guard number.isFinite else {
+            throw SummaryValidationError(
+                kind: .notFinite, field: path(key), message: "\(text) is not a finite number (overflows a double)")
+        }
+        return (number, text)
     }
 
     private func wrongType(_ key: String, expected: String, got: JSONValue) -> SummaryValidationError {

@@ -1,1 +1,8 @@
-@main enum AnimaBench { static func main() { print("anima-bench: no benchmarks yet") } }
+/// `make bench`: every benchmark, release build. Figures go to docs/performance.md.
+@main enum AnimaBench {
+    static func main() {
+        DisplayBench.run()
+        DrawingBenchmark.run()
+        StoreBenchmark.run()
+    }
+}

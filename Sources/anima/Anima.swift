@@ -1,9 +1,12 @@
 import ArgumentParser
 
 @main
-struct Anima: ParsableCommand {
+struct Anima: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anima",
         abstract: "A small creature that draws on a Raspberry Pi display.",
-        subcommands: [])
+        subcommands: [
+            RunCommand.self, StatusCommand.self, SyncCommand.self, SimulateCommand.self, HistoryCommand.self, ConfigCommand.self,
+            BoardsCommand.self, FlashCommand.self, DisplayCommand.self, StoreStressCommand.self,
+        ])
 }

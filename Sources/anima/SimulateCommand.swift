@@ -1,0 +1,132 @@
+import AnimaDrawing
+import AnimaFiles
+import AnimaImage
+import AnimaStore
+import ArgumentParser
+import Foundation
+
+/// `anima simulate`: the drawing engine flat out on a virtual clock, so anyone can compare drawings with the
+/// reference figures (docs/drawing-engine.md). One line (or JSON object) per completed drawing.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run the drawing engine on a virtual clock and report each drawing.",
+        discussion: """
+            Each frame runs the autonomy check every 10th frame, then one draw(), then advances the virtual clock by
+            --clock-step seconds (1 s is the reference's notepad cadence). Per drawing it prints marks, pixels,
+            simulated duration, the completion path, final E/I/S/V/C and attention. Progress goes to stderr.
+            Example: anima simulate --era gestural --seed 1 --drawings 3 --png-dir /tmp/drawings
+            """)
+
+    @Option(help: "Era: \(EraName.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var era: String = "gestural"
+
+    @Option(help: "Random seed; the same seed gives the same drawings.")
+    var seed: UInt64 = 1
+
+    @Option(help: "How many drawings to complete.")
+    var drawings: Int = 1
+
+    @Option(help: "Virtual seconds per draw() call.")
+    var clockStep: Double = 1.0
+
+    @Option(help: "Fixed anima as warmth,clarity,stability,presence, each in [0, 1].")
+    var anima: String = "0.41,0.82,0.89,0.83"
+
+    @Option(help: "anima.db to record drawing_history into (created if missing).")
+    var db: String?
+
+    @Option(help: "Directory to write each drawing's PNG into (created if missing).")
+    var pngDir: String?
+
+    @Flag(help: "Print one JSON object per drawing instead of a text line.")
+    var json = false
+
+    func validate() throws {
+        guard EraName(rawValue: era) != nil else {
+            throw ValidationError(
+                "unknown era '\(era)' for --era; choose one of: \(EraName.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard drawings > 0 else { throw ValidationError("--drawings must be at least 1, got \(drawings)") }
+        guard clockStep > 0, clockStep.isFinite else { throw ValidationError("--clock-step must be > 0 seconds, got \(clockStep)") }
+        _ = try parsedAnima()
+    }
+
+    func parsedAnima() throws -> AnimaState {
+        let parts = anima.split(separator: ",", omittingEmptySubsequences: false)
+        let names = ["warmth", "clarity", "stability", "presence"]
+        guard parts.count == 4 else {
+            throw ValidationError("--anima needs four comma-separated values warmth,clarity,stability,presence; got '\(anima)'")
+        }
+        var values: [Double] = []
+        for (name, part) in zip(names, parts) {
+            guard let value = Double(part.trimmingCharacters(in: .whitespaces)), (0...1).contains(value) else {
+                throw ValidationError("--anima \(name) must be a number in [0, 1]; got '\(part)'")
+            }
+            values.append(value)
+        }
+        return AnimaState(warmth: values[0], clarity: values[1], stability: values[2], presence: values[3])
+    }
+
+    func run() throws {
+        let feeling = try parsedAnima()
+        guard let eraName = EraName(rawValue: era) else { throw ValidationError("unknown era '\(era)'") }
+        if let pngDir { try FileManager.default.createDirectory(atPath: pngDir, withIntermediateDirectories: true) }
+        let store = try db.map { path in try AnimaStore(path: path) }
+        defer { store?.close() }
+
+        var simulation = DrawingSimulation(era: eraName, seed: seed, anima: feeling, clockStep: clockStep)
+        var completed = 0
+        var abandoned = 0
+        var writeError: Error?
+        simulation.run(drawings: drawings) { event in
+            switch event.kind {
+            case let .snapshot(snapshot):
+                store?.drawingRecorder.record(snapshot)
+                if snapshot.marks % 100 == 0 {
+                    FileHandle.standardError.write(
+                        "\rdrawing \(completed + 1)/\(drawings): \(snapshot.marks) marks, arc \(snapshot.arcPhase ?? "?")   ".data(using: .utf8)!)
+                }
+            case .abandoned:
+                abandoned += 1
+            case let .completed(drawing):
+                completed += 1
+                FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!)
+                if let pngDir, writeError == nil {
+                    do {
+                        try AtomicFile.write(PNGEncoder.encode(drawing.image), to: pngDir + "/" + drawing.fileName)
+                    } catch {
+                        writeError = error
+                    }
+                }
+                print(json ? jsonLine(drawing, index: completed, abandoned: abandoned) : textLine(drawing, index: completed, abandoned: abandoned))
+                abandoned = 0
+            case let .gaveUp(marks, pixels):
+                FileHandle.standardError.write("\ndrawing \(completed + 1) did not complete (\(marks) marks, \(pixels) px)\n".data(using: .utf8)!)
+            }
+        }
+        // `close()` (deferred above) commits what the recorder holds before returning.
+        if let writeError { throw writeError }
+    }
+
+    func textLine(_ d: CompletedDrawing, index: Int, abandoned: Int) -> String {
+        func f(_ value: Double) -> String { String(format: "%.3f", value) }
+        return "drawing \(index): era \(d.era) marks \(d.marks) pixels \(d.pixels) duration \(String(format: "%.0f", d.duration))s "
+            + "path \(d.path.rawValue) E \(f(d.E)) I \(f(d.I)) S \(f(d.S)) V \(f(d.V)) C \(f(d.behaviouralC)) odeC \(f(d.odeC)) "
+            + "curiosity \(f(d.curiosity)) engagement \(f(d.engagement)) fatigue \(f(d.fatigue)) "
+            + "satisfaction \(f(d.compositionalSatisfaction)) abandoned_before \(abandoned) file \(d.fileName)"
+    }
+
+    func jsonLine(_ d: CompletedDrawing, index: Int, abandoned: Int) -> String {
+        func f(_ value: Double) -> String { String(format: "%.6f", value) }
+        let fields: [(String, String)] = [
+            ("drawing", "\(index)"), ("era", "\"\(d.era)\""), ("marks", "\(d.marks)"), ("pixels", "\(d.pixels)"),
+            ("duration_s", f(d.duration)), ("path", "\"\(d.path.rawValue)\""),
+            ("E", f(d.E)), ("I", f(d.I)), ("S", f(d.S)), ("V", f(d.V)), ("C", f(d.behaviouralC)), ("ode_C", f(d.odeC)),
+            ("curiosity", f(d.curiosity)), ("engagement", f(d.engagement)), ("fatigue", f(d.fatigue)),
+            ("compositional_satisfaction", f(d.compositionalSatisfaction)), ("abandoned_before", "\(abandoned)"),
+            ("file", "\"\(d.fileName)\""),
+        ]
+        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,61 @@
+import AnimaRuntime
+import ArgumentParser
+import Foundation
+
+/// `anima status`: what the creature is doing, from the status file the run loop keeps in its data directory.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the running creature's state: board, display, era, marks, EISV, outbox, last sync and verdict.")
+
+    @OptionGroup var options: RuntimeOptions
+
+    @Flag(help: "Print JSON (the keys of status.json).")
+    var json = false
+
+    func run() throws {
+        let configuration: RuntimeConfiguration
+        do {
+            configuration = try ConfigurationLoader.load(explicitPath: options.config, flags: options.flags)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        let status: RuntimeStatus
+        do {
+            status = try RuntimeStatus.read(dataDirectory: configuration.dataDirectory)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(status), as: UTF8.self))
+            return
+        }
+        print(Self.render(status))
+    }
+
+    static func render(_ status: RuntimeStatus) -> String {
+        func number(_ value: Double) -> String { String(format: "%.3f", value) }
+        let verdict = status.lastVerdict.map { "\($0.action) (\($0.margin), \($0.source)) — \($0.reason)" } ?? "none (no governance host configured)"
+        let rows: [(String, String)] = [
+            ("board", status.board),
+            ("running", status.running ? "yes (pid \(status.pid))" : "no (last seen \(status.updatedAt))"),
+            ("display", status.displayState),
+            ("fps", String(format: "%.1f", status.fps)),
+            ("bytes/frame", String(format: "%.0f", status.bytesPerFrame)),
+            ("era", status.era),
+            ("arc phase", status.arcPhase + (status.paused ? " (paused by governance)" : "")),
+            ("marks", "\(status.marks) (\(status.pixels) px; \(status.drawingsCompleted) drawings completed)"),
+            ("E I S V C", [status.E, status.I, status.S, status.V, status.C].map(number).joined(separator: " ")),
+            ("recorder", "last commit \(status.lastRecorderCommit ?? "never"), \(status.recorderFailures) failures"),
+            ("outbox", "\(status.outboxDepth) queued; \(status.summariesCreated) created, \(status.summariesSent) sent"),
+            ("last sync", status.lastSync ?? "never"),
+            ("verdict", verdict),
+            ("missing inputs", status.missingInputs.isEmpty ? "none" : status.missingInputs.joined(separator: ", ")),
+            ("updated", status.updatedAt),
+        ]
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,130 @@
+import AnimaImage
+import Testing
+
+@testable import AnimaDrawing
+
+/// Canvas persistence (spec §1.19, Decision 6): when writes are due, the document's keys, defensive decoding,
+/// and what a restore brings back.
+@Suite struct CanvasDocumentTests {
+    @Test func writesAreDueOnlyWhenDirtyAndAfterFiveMarksOrFifteenSeconds() {
+        let (engine, clock) = makeEngine(seed: 4)
+        #expect(!engine.canvasPersistenceDue)  // nothing changed
+        var marks = 0
+        while marks < 1 {
+            if engine.draw(anima: referenceAnima).kind == .marked { marks += 1 }
+        }
+        // First write: the last write time starts at 0, so ≥ 15 s have passed.
+        #expect(engine.canvasPersistenceDue)
+        engine.canvasPersisted()
+        #expect(!engine.canvasPersistenceDue)
+        clock.advance(by: 30)
+        #expect(!engine.canvasPersistenceDue)  // time alone does not make it due: nothing changed
+        while marks < 5 {
+            if engine.draw(anima: referenceAnima).kind == .marked { marks += 1 }
+        }
+        #expect(engine.canvasPersistenceDue)  // dirty and 30 s later
+        engine.canvasPersisted()
+        var since = 0
+        while since < 4 {
+            if engine.draw(anima: referenceAnima).kind == .marked { since += 1 }
+        }
+        #expect(!engine.canvasPersistenceDue)  // 4 marks, 0 s
+        while since < 5 {
+            if engine.draw(anima: referenceAnima).kind == .marked { since += 1 }
+        }
+        #expect(engine.canvasPersistenceDue)
+    }
+
+    @Test func roundTripRestoresWhatTheReferenceRestores() throws {
+        let (engine, clock) = makeEngine(era: .pointillist, seed: 8)
+        var marks = 0
+        while marks < 40 || engine.pixelCount < 50 {
+            if engine.draw(anima: referenceAnima).kind == .marked { marks += 1 }
+            clock.advance(by: 1)
+        }
+        #expect(engine.setEra(.field))  // queued: the canvas has ≥ 50 px
+        let bytes = engine.canvasDocument().encoded()
+        let text = String(decoding: bytes, as: UTF8.self)
+        for key in ["\"pixels\":{", "\"recent_locations\":[[", "\"era\":\"pointillist\"", "\"pending_era_switch\":\"field\"",
+                    "\"mark_count\":\(marks)", "\"arc_phase\":", "\"coherence_history\":[", "\"drawing_phase\":"] {
+            #expect(text.contains(key), "missing \(key)")
+        }
+        let (document, skipped) = try CanvasDocument.decode(bytes)
+        #expect(skipped.isEmpty)
+        #expect(document == engine.canvasDocument())
+
+        clock.advance(by: 100)
+        let restored = DrawingEngine(clock: clock, random: SeededRandom(seed: 1), restoring: document)
+        #expect(restored.image() == engine.image())
+        #expect(restored.markCount == marks)
+        #expect(restored.era == .pointillist)
+        #expect(restored.record.pendingEraSwitch == .field)
+        #expect(restored.state.curiosity == engine.state.curiosity)
+        #expect(restored.state.coherenceHistory == Array(engine.state.coherenceHistory.suffix(20)))
+        #expect(restored.state.iMomentum == engine.state.iMomentum)
+        // Not restored: ODE, behavioural C, gesture history, velocity, phase marks, focus, era state.
+        #expect(restored.state.E == 0.4 && restored.state.V == 0)
+        #expect(restored.behaviouralC == 0.5)
+        #expect(restored.state.gestureHistory.isEmpty)
+        #expect(restored.state.phaseMarkCount == 0)
+        #expect(restored.focusX == 120 && restored.direction == 0)
+        #expect(restored.eraState == nil)
+        #expect(restored.autonomyReadyTime == clock.now() + 60)
+        guard case .nothing = restored.checkAutonomy(anima: referenceAnima) else {
+            Issue.record("the 60 s grace must hold")
+            return
+        }
+    }
+
+    @Test func corruptDocumentsAreErrors() {
+        #expect(throws: CanvasDocumentError.empty) { try CanvasDocument.decode([]) }
+        #expect(throws: CanvasDocumentError.empty) { try CanvasDocument.decode(Array("  \n".utf8)) }
+        #expect(throws: CanvasDocumentError.notAnObject) { try CanvasDocument.decode(Array("[1,2]".utf8)) }
+        do {
+            _ = try CanvasDocument.decode(Array("{\"pixels\": {\"1,2\": [1,2,3]".utf8))
+            Issue.record("truncated JSON must throw")
+        } catch {
+            guard case let .invalidJSON(parseError) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(parseError.offset == 26)
+        }
+    }
+
+    @Test func invalidFieldsAreSkippedAndReported() throws {
+        let json = """
+            {"pixels": {"1,2": [1,2,3], "300,1": [1,1,1], "a,b": [1,1,1], "3,4": [1,2], "5,6": [1,2,256], "7,8": [9,9,9]},
+             "recent_locations": [[1,2], [999,1], "x"], "drawing_phase": "building", "arc_phase": "dancing",
+             "curiosity": 1.5, "engagement": "high", "fatigue": 0.25, "mark_count": -3, "drawings_saved": 12,
+             "era": "expressive", "pending_era_switch": null, "unknown": true}
+            """
+        let (document, skipped) = try CanvasDocument.decode(Array(json.utf8))
+        #expect(document.pixels.count == 2)
+        #expect(document.recentLocations == [PixelPoint(x: 1, y: 2)])
+        #expect(document.drawingPhase == "building")  // legacy names are accepted
+        #expect(document.arcPhase == nil)
+        #expect(document.curiosity == nil && document.engagement == nil)
+        #expect(document.fatigue == 0.25)
+        #expect(document.markCount == nil)
+        #expect(document.drawingsSaved == 12)
+        #expect(document.era == .gestural)  // unknown eras fall back to gestural
+        #expect(document.pendingEraSwitch == nil)
+        #expect(skipped.count == 5)
+        #expect(skipped.contains { $0.hasPrefix("pixels: 4 invalid") })
+        #expect(skipped.contains { $0.hasPrefix("curiosity:") })
+        #expect(skipped.contains { $0.hasPrefix("engagement:") })
+        #expect(skipped.contains { $0.hasPrefix("mark_count:") })
+        #expect(skipped.contains { $0.hasPrefix("arc_phase:") })
+    }
+
+    @Test func jsonStringsAndNumbersRoundTrip() throws {
+        let value = JSONValue.object([
+            ("s", .string("a\"b\\c\n\u{01}é")), ("n", .number(0.1)), ("i", .number(-3)), ("b", .bool(false)), ("z", .null),
+        ])
+        var text = ""
+        value.write(into: &text)
+        #expect(text == "{\"s\":\"a\\\"b\\\\c\\n\\u0001é\",\"n\":0.1,\"i\":-3,\"b\":false,\"z\":null}")
+        #expect(try JSONValue.parse(Array(text.utf8)) == value)
+    }
+}
