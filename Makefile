@@ -25,6 +25,8 @@ test: setup
 bench: setup
 	$(SWIFT) build -c release --product anima-bench
 	.build/release/anima-bench
+	$(SWIFT) build -c release --product governance-bench
+	scripts/with-postgres.sh .build/release/governance-bench
 
 clean:
 	rm -rf .build

@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "anima", targets: ["anima"]),
         .executable(name: "governance-host", targets: ["governance-host"]),
         .executable(name: "anima-bench", targets: ["anima-bench"]),
+        .executable(name: "governance-bench", targets: ["governance-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -88,6 +89,9 @@ let package = Package(
             dependencies: ["GovernanceHost", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // MARK: Benchmarks (release builds only; `make bench`)
+        .executableTarget(
+            name: "governance-bench",
+            dependencies: ["GovernanceHost", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "anima-bench",
             dependencies: ["AnimaRuntime"]),

@@ -1,9 +1,17 @@
 import ArgumentParser
 
 @main
-struct GovernanceHostCommand: ParsableCommand {
+struct GovernanceHostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "governance-host",
         abstract: "The Postgres-only governance host that Anima devices sync to.",
-        subcommands: [])
+        discussion: """
+            Configuration comes from the environment (DB_POSTGRES_URL is required; DB_POSTGRES_MIN_CONN, \
+            DB_POSTGRES_MAX_CONN, GOVERNANCE_AUDIT_JSONL are optional) and flags override it. \
+            Exit codes: 0 ok, 1 failure, 2 bad configuration, 3 database unreachable, 4 schema behind or tampered.
+            """,
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, DoctorCommand.self, AgentsCommand.self, TokensCommand.self,
+            StateCommand.self, AuditCommand.self,
+        ])
 }

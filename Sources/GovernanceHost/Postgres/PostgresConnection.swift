@@ -52,6 +52,12 @@ public final class PostgresConnection {
         }
     }
 
+    /// Bounds every later statement on this connection (server-side `statement_timeout`), so a stuck query frees
+    /// its pooled connection instead of holding it forever.
+    public func setStatementTimeout(milliseconds: Int) throws(PostgresError) {
+        try query("SELECT set_config('statement_timeout', $1, false)", [String(milliseconds)])
+    }
+
     /// Runs `body` inside BEGIN … COMMIT, rolling back if it throws.
     public func transaction<T>(_ body: (PostgresConnection) throws(PostgresError) -> T) throws(PostgresError) -> T {
         try query("BEGIN")

@@ -8,6 +8,10 @@ public enum PostgresError: Error, Equatable, Sendable, CustomStringConvertible {
     case connectionLost(message: String)
     /// A value came back in a shape the caller did not expect (column missing, not a number, …).
     case decoding(column: String, detail: String)
+    /// Every pooled connection stayed busy for the whole acquire timeout.
+    case poolExhausted(size: Int, max: Int, waitedSeconds: Double)
+    /// The pool was shut down; no more connections are handed out.
+    case poolClosed
 
     public var description: String {
         switch self {
@@ -19,6 +23,11 @@ public enum PostgresError: Error, Equatable, Sendable, CustomStringConvertible {
             return "PostgreSQL connection lost: \(message)"
         case let .decoding(column, detail):
             return "unexpected value in column \(column): \(detail)"
+        case let .poolExhausted(size, max, waited):
+            return "pool exhausted (\(size)/\(max)): no connection became free within \(waited) s; "
+                + "raise DB_POSTGRES_MAX_CONN or reduce load"
+        case .poolClosed:
+            return "the PostgreSQL pool is closed (the host is shutting down)"
         }
     }
 

@@ -1,0 +1,50 @@
+import Foundation
+
+/// How the HTTP server is exposed and what it accepts.
+public struct ServerOptions: Sendable {
+    public var host: String
+    public var port: Int
+    /// Lets `/mcp` run without a token (agents are then named only by `client_session_id`). Off unless the operator
+    /// asks for it with `--allow-anonymous-mcp`.
+    public var allowAnonymousMCP: Bool
+    /// Largest request body accepted (413 above).
+    public var maxBodyBytes: Int
+    /// Most summaries in one batch (413 above).
+    public var maxBatchItems: Int
+
+    public static let defaultHost = "127.0.0.1"
+    public static let defaultPort = 8767
+
+    public init(
+        host: String = defaultHost, port: Int = defaultPort, allowAnonymousMCP: Bool = false,
+        maxBodyBytes: Int = 1 << 20, maxBatchItems: Int = 1000
+    ) {
+        self.host = host
+        self.port = port
+        self.allowAnonymousMCP = allowAnonymousMCP
+        self.maxBodyBytes = maxBodyBytes
+        self.maxBatchItems = maxBatchItems
+    }
+}
+
+/// What every route handler needs: the pool, the audit trail, the options, and facts for `/health`.
+public struct HostServices: Sendable {
+    public let pool: PostgresPool
+    public let audit: AuditTrail
+    public let options: ServerOptions
+    public let schemaVersion: Int
+    let started: ContinuousClock.Instant
+
+    public init(pool: PostgresPool, audit: AuditTrail, options: ServerOptions, schemaVersion: Int) {
+        self.pool = pool
+        self.audit = audit
+        self.options = options
+        self.schemaVersion = schemaVersion
+        self.started = .now
+    }
+
+    var uptimeSeconds: Double {
+        let elapsed = ContinuousClock.now - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}

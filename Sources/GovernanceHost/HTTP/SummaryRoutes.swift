@@ -1,0 +1,64 @@
+import Foundation
+import GovernanceCore
+import HTTPTypes
+import Hummingbird
+
+/// `POST /v1/summaries` (spec §5.1): a device token's batch, validated whole, stored once.
+enum SummaryRoutes {
+    static func register(on router: Router<BasicRequestContext>, services: HostServices) {
+        router.post("/v1/summaries") { request, _ in
+            await JSONBody.handle {
+                var request = request
+                let agentID = try await deviceAgent(request, services: services)
+                let body = try await collectBody(&request, limit: services.options.maxBodyBytes)
+                let batch: SummaryBatch
+                do throws(SummaryValidationError) {
+                    batch = try SummaryValidator.decodeBatch(body)
+                } catch {
+                    let status: HTTPResponse.Status = (error.kind == .tooLarge || error.kind == .batchSize) ? .contentTooLarge : .badRequest
+                    throw APIError(status, error.message, field: error.field.isEmpty ? nil : error.field)
+                }
+                guard batch.summaries.count <= services.options.maxBatchItems else {
+                    throw APIError(.contentTooLarge, "a batch holds at most \(services.options.maxBatchItems) summaries", field: "summaries")
+                }
+                let audit = services.audit
+                let response = try await services.pool.withConnection { (connection) throws(PostgresError) in
+                    try SummaryIngest.ingest(batch, agentID: agentID, audit: audit, on: connection)
+                }
+                return JSONBody.response(encoding: response)
+            }
+        }
+    }
+
+    /// The agent a device token writes. An operator token cannot write (403); an `X-Agent-Id` header naming a
+    /// different agent than the token's is refused (403) rather than silently redirected.
+    static func deviceAgent(_ request: Request, services: HostServices) async throws -> UUID {
+        guard case let .device(agentID, _) = try await RequestAuthentication.principal(request, services: services) else {
+            throw APIError.deviceOnly
+        }
+        if let claimed = header(request, "X-Agent-Id"), !claimed.isEmpty,
+            UUID(uuidString: claimed) != agentID
+        {
+            throw APIError(.forbidden, "this device token belongs to agent \(agentID.uuidString.lowercased()), not \(claimed)", field: "X-Agent-Id")
+        }
+        return agentID
+    }
+
+    /// A header by name, nil when absent (or when the name is not a valid field name).
+    static func header(_ request: Request, _ name: String) -> String? {
+        HTTPField.Name(name).flatMap { request.headers[$0] }
+    }
+
+    /// The whole body, or 413 when it exceeds `limit`.
+    static func collectBody(_ request: inout Request, limit: Int) async throws -> [UInt8] {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw APIError(.contentTooLarge, "request body is \(length) bytes; the limit is \(limit)")
+        }
+        do {
+            let buffer = try await request.collectBody(upTo: limit)
+            return Array(buffer.readableBytesView)
+        } catch let error as HTTPResponseError where error.status == .contentTooLarge {
+            throw APIError(.contentTooLarge, "request body exceeds \(limit) bytes")
+        }
+    }
+}

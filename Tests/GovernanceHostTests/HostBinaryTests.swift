@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import GovernanceHost
+
+/// The executable's contract: configuration errors and exit codes, migrate, operator commands, and what it links.
+@Suite struct HostBinaryTests {
+    @Test func configurationErrorsExitTwoNamingTheVariable() throws {
+        let missing = try HostBinary.run(["migrate"], environment: [:])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("DB_POSTGRES_URL is not set"))
+        let invalid = try HostBinary.run(["migrate"], environment: ["DB_POSTGRES_URL": "postgresql://h:x:y/db?nonsense=1"])
+        #expect(invalid.status == 2)
+        #expect(invalid.stderr.contains("DB_POSTGRES_URL is not a valid libpq connection string"))
+        let minAboveMax = try HostBinary.run(
+            ["doctor"], environment: ["DB_POSTGRES_URL": "postgresql://localhost/db", "DB_POSTGRES_MIN_CONN": "5", "DB_POSTGRES_MAX_CONN": "2"])
+        #expect(minAboveMax.status == 2)
+        #expect(minAboveMax.stderr.contains("DB_POSTGRES_MIN_CONN (5) is greater than DB_POSTGRES_MAX_CONN (2)"))
+        let notANumber = try HostBinary.run(["doctor"], environment: ["DB_POSTGRES_URL": "postgresql://localhost/db", "DB_POSTGRES_MAX_CONN": "lots"])
+        #expect(notANumber.status == 2)
+        #expect(notANumber.stderr.contains("DB_POSTGRES_MAX_CONN must be an integer ≥ 1, got 'lots'"))
+    }
+
+    @Test func unreachableServerExitsThree() throws {
+        let outcome = try HostBinary.run(["migrate"], environment: ["DB_POSTGRES_URL": "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"])
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr.contains("cannot connect to PostgreSQL"))
+    }
+
+    @Test func migrateServeRefusalAndTamperedChecksum() throws {
+        let database = try FreshDatabase()
+        let environment = ["DB_POSTGRES_URL": database.url]
+        let behind = try HostBinary.run(["serve", "--port", "0"], environment: environment)
+        #expect(behind.status == 4)
+        #expect(behind.stderr.contains("run `governance-host migrate`"))
+        let first = try HostBinary.run(["migrate"], environment: environment)
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("applied 1 create_core_tables"))
+        let second = try HostBinary.run(["migrate"], environment: environment)
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("nothing to apply"))
+        try database.connect().query("UPDATE core.schema_migrations SET checksum = 'edited' WHERE version = 2")
+        let tampered = try HostBinary.run(["migrate"], environment: environment)
+        #expect(tampered.status == 4)
+        #expect(tampered.stderr.contains("migration 2 (create_audit_and_calibration) was changed after it was applied"))
+    }
+
+    @Test func operatorCommandsCreateListAndRevoke() throws {
+        let database = try FreshDatabase()
+        let directory = try TemporaryDirectory()
+        let environment = ["DB_POSTGRES_URL": database.url, "GOVERNANCE_AUDIT_JSONL": directory.path + "/audit_log.jsonl"]
+        #expect(try HostBinary.run(["migrate"], environment: environment).status == 0)
+        let created = try HostBinary.run(["agents", "create", "--label", "Lumen"], environment: environment)
+        #expect(created.status == 0)
+        let token = try #require(created.stdout.split(separator: "\n").last.map(String.init))
+        #expect(token.count == 64 && token.allSatisfy(\.isHexDigit))
+
+        let listed = try HostBinary.run(["agents", "--json"], environment: environment)
+        #expect(listed.status == 0)
+        let agents = try #require(JSONPayload.parse(Data(listed.stdout.utf8))?.arrayValue)
+        #expect(agents.count == 1)
+        #expect(agents[0]["label"]?.stringValue == "Lumen")
+        #expect(agents[0]["summaries"] == .number(0))
+        for key in ["id", "last_seen", "action", "margin"] { #expect(agents[0].objectValue?.keys.contains(key) == true, "\(key)") }
+        let csv = try HostBinary.run(["agents", "--csv"], environment: environment)
+        #expect(csv.stdout.hasPrefix("label,id,last_seen,action,margin,verdict,E,I,S,V,C,summaries\nLumen,"))
+        let table = try HostBinary.run(["agents"], environment: environment)
+        #expect(table.stdout.hasPrefix("label "))
+
+        let state = try HostBinary.run(["state", "Lumen", "--json"], environment: environment)
+        #expect(state.status == 0)
+        #expect(state.stdout == "[]\n")
+        #expect(try HostBinary.run(["state", "Nobody"], environment: environment).status == 1)
+
+        let operatorToken = try HostBinary.run(["tokens", "create", "--operator"], environment: environment)
+        #expect(operatorToken.status == 0)
+        let revoked = try HostBinary.run(["tokens", "revoke", token], environment: environment)
+        #expect(revoked.status == 0)
+        #expect(revoked.stdout.hasPrefix("revoked device token "))
+        #expect(try HostBinary.run(["tokens", "revoke", token], environment: environment).status == 1)
+
+        let tail = try HostBinary.run(["audit", "tail"], environment: environment)
+        let types = tail.stdout.split(separator: "\n").compactMap { JSONPayload.parse(Data($0.utf8))?["event_type"]?.stringValue }
+        #expect(types == ["token_created", "token_created", "token_revoked"])
+        let replay = try HostBinary.run(["audit", "replay", directory.path + "/audit_log.jsonl"], environment: environment)
+        #expect(replay.stdout.contains("0 inserted, 3 already present"))
+        let doctor = try HostBinary.run(["doctor"], environment: environment)
+        #expect(doctor.status == 0)
+        #expect(doctor.stdout.contains("schema          ok (version 2)"))
+    }
+
+    /// The host is Postgres-only: its executable must not link SQLite (GRDB's or any other).
+    @Test func executableDoesNotLinkSQLite() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        process.arguments = [HostBinary.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("libpq.so"))
+        #expect(!text.lowercased().contains("sqlite"))
+        let binary = try Data(contentsOf: URL(fileURLWithPath: HostBinary.path))
+        #expect(binary.range(of: Data("sqlite3_open".utf8)) == nil)
+    }
+}
