@@ -65,12 +65,15 @@ let package = Package(
         .target(
             name: "AnimaRuntime",
             dependencies: [
-                "AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaBoards", "AnimaDrawing", "AnimaStore",
-                "AnimaGovernanceClient", .product(name: "Logging", package: "swift-log"),
+                "AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaBoards", "AnimaDrawing", "AnimaStore", "AnimaFiles", "AnimaImage",
+                "AnimaGovernanceClient", "GovernanceCore", .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "anima",
-            dependencies: ["AnimaRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "AnimaRuntime", "AnimaBoards", "AnimaDisplay",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         // MARK: Governance host (PostgreSQL only; never links SQLite)
         .target(

@@ -135,6 +135,11 @@ public struct CanvasDamage: Sendable, Equatable {
         isEmpty ? nil : (minX, minY, maxX, maxY)
     }
 
+    /// Adds another mark's writes after these (the display may batch several marks into one update).
+    public mutating func append(_ other: CanvasDamage) {
+        for write in other.writes { add(x: write.x, y: write.y, color: write.color) }
+    }
+
     mutating func add(x: Int, y: Int, color: RGB) {
         writes.append(Write(x: x, y: y, color: color))
         minX = min(minX, x)

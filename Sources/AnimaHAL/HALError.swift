@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Every failure of the hardware layer, each naming the device, chip, line or pin involved and what to do.
 public enum HALError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No GPIO chip with this label or path exists.
@@ -30,7 +38,9 @@ public enum HALError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .deviceMissing(path, hint):
             return "\(path) does not exist: \(hint)"
         case let .ioFailed(device, operation, errno):
-            return "\(operation) on \(device) failed: \(String(cString: strerror(errno))) (errno \(errno))."
+            let base = "\(operation) on \(device) failed: \(String(cString: strerror(errno))) (errno \(errno))."
+            guard errno == EMSGSIZE else { return base }
+            return base + " One spidev ioctl moves at most bufsiz bytes in total (/sys/module/spidev/parameters/bufsiz, default 4096); raise it with `spidev.bufsiz=65536` on the kernel command line (/boot/firmware/cmdline.txt) or send smaller messages."
         case let .invalidArgument(device, detail):
             return "\(device): \(detail)"
         }

@@ -87,9 +87,10 @@ private final class RecorderQueue: @unchecked Sendable {
             status.dropped += 1
             settled += 1
         }
-        let batchReady = pending.count == configuration.batchSize
+        // Wake the writer for the first row (it sleeps while the queue is empty) and for a full batch.
+        let wakeWriter = pending.count == 1 || pending.count == configuration.batchSize
         condition.unlock()
-        if batchReady { condition.broadcast() }
+        if wakeWriter { condition.broadcast() }
     }
 
     func flush() {
@@ -123,12 +124,12 @@ private final class RecorderQueue: @unchecked Sendable {
         var failing = false
         condition.lock()
         while true {
-            if pending.count < configuration.batchSize && flushWaiters == 0 && !stopping {
-                _ = condition.wait(until: Date(timeIntervalSinceNow: configuration.commitInterval))
-            }
-            if pending.isEmpty {
-                if stopping { break }
-                continue
+            // Sleep until a row arrives (or stop), then give the batch up to `commitInterval` to fill.
+            while pending.isEmpty && !stopping { condition.wait() }
+            if pending.isEmpty { break }
+            let deadline = Date(timeIntervalSinceNow: configuration.commitInterval)
+            while pending.count < configuration.batchSize && flushWaiters == 0 && !stopping {
+                if !condition.wait(until: deadline) { break }
             }
             swap(&pending, &spare)
             condition.unlock()

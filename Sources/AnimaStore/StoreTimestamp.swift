@@ -11,18 +11,28 @@ public enum StoreTimestamp {
     /// Formats `seconds` since 1970 (UTC), rounded to the microsecond. Years outside 0...9999 are clamped
     /// to that range so the width never changes.
     public static func format(_ seconds: Double) -> String {
-        let limit = 253_402_300_799.999_999  // 9999-12-31T23:59:59.999999Z
-        let clamped = seconds.isFinite ? min(max(seconds, -62_167_219_200), limit) : 0
-        let micros = Int64((clamped * 1_000_000).rounded())
-        var day = micros / 86_400_000_000
-        var microOfDay = micros % 86_400_000_000
-        if microOfDay < 0 {
-            microOfDay += 86_400_000_000
+        let lowest = -62_167_219_200.0  // 0000-01-01T00:00:00Z
+        let highest = 253_402_300_799.0  // 9999-12-31T23:59:59Z
+        let clamped = seconds.isFinite ? min(max(seconds, lowest), highest + 0.999_999) : 0
+        // Whole seconds and the microsecond fraction separately, so large times keep their precision.
+        let whole = clamped.rounded(.down)
+        var second = Int64(whole)
+        var fraction = Int64(((clamped - whole) * 1_000_000).rounded())
+        if fraction == 1_000_000 {
+            second += 1
+            fraction = 0
+        }
+        if second > Int64(highest) {
+            second = Int64(highest)
+            fraction = 999_999
+        }
+        var day = second / 86_400
+        var secondOfDay = second % 86_400
+        if secondOfDay < 0 {
+            secondOfDay += 86_400
             day -= 1
         }
         let (year, month, dayOfMonth) = civilDate(daysSince1970: day)
-        let secondOfDay = microOfDay / 1_000_000
-        let fraction = microOfDay % 1_000_000
         return String(unsafeUninitializedCapacity: width) { buffer in
             func put(_ value: Int64, digits: Int, at offset: Int) {
                 var rest = value

@@ -1,40 +1,60 @@
 import AnimaRuntime
-import AnimaStore
 import ArgumentParser
 import Foundation
+import Logging
 
-/// `anima run`: the creature's main job. PLACEHOLDER until the runtime issue lands: it opens anima.db under the
-/// data directory and ticks at the frame rate until SIGINT/SIGTERM, then exits 0. No drawing yet.
+/// `anima run`: the creature's main job, until SIGINT/SIGTERM (or `--marks N`).
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run the creature on a board until stopped (placeholder loop: no drawing yet).")
+        abstract: "Run the creature: draw on the board's display, record history, report to governance.",
+        discussion: """
+            Values come from /etc/anima/anima.toml (or --config), then ANIMA_* variables, then these flags; \
+            `anima config show` prints where each came from. SIGINT/SIGTERM stop drawing, flush history and the \
+            outbox, persist the canvas and exit 0. Under systemd (Type=notify) it sends READY, WATCHDOG and STATUS.
+            """)
 
-    @Option(help: "Board name (only 'simulator' for now).")
-    var board = "simulator"
+    @OptionGroup var options: RuntimeOptions
 
-    @Option(help: "Directory for anima.db and drawings.")
-    var dataDir = "./var"
+    @Option(help: "Write a PNG of the panel's picture here at exit.")
+    var snapshot: String?
 
-    @Option(help: "Frames per second of the loop.")
-    var fps = 20.0
+    @Option(help: "Stop after this many marks.")
+    var marks: Int?
+
+    @Option(help: "Seed for the drawing's randomness (default: random).")
+    var seed: UInt64?
+
+    @Option(help: "Virtual clock: advance this many seconds per draw() call and run as fast as possible (tests, demos).")
+    var clockStep: Double?
 
     func validate() throws {
-        guard fps > 0, fps <= 240 else { throw ValidationError("--fps must be in (0, 240], got \(fps)") }
+        if let marks, marks < 1 { throw ValidationError("--marks must be at least 1, got \(marks)") }
+        if let clockStep, !(clockStep > 0 && clockStep <= 86_400) {
+            throw ValidationError("--clock-step must be in (0, 86400] seconds, got \(clockStep)")
+        }
     }
 
     func run() throws {
-        try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
-        let database = try AnimaDatabase(path: dataDir + "/anima.db")
-        let shutdown = ShutdownSignal()
-        print("anima: PLACEHOLDER loop on board '\(board)' (anima.db at \(database.path)); the creature is not wired in yet. Ctrl-C stops.")
-        var frames = 0
-        let frameInterval = 1.0 / fps
-        while !shutdown.isRequested {
-            Thread.sleep(forTimeInterval: frameInterval)
-            frames += 1
-            if frames % Int(max(1, fps * 10)) == 0 { print("anima: \(frames) frames") }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["ANIMA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            return handler
         }
-        print("anima: stopping after \(frames) frames (signal \(shutdown.requested ?? 0))")
+        let logger = Logger(label: "anima")
+        let shutdown = ShutdownSignal()
+        let status: Int32
+        do {
+            let configuration = try ConfigurationLoader.load(explicitPath: options.config, flags: options.flags)
+            let runtime = try CreatureRuntime(
+                options: RunOptions(configuration: configuration, clockStep: clockStep, marks: marks, seed: seed, snapshotPath: snapshot),
+                shutdown: shutdown, logger: logger)
+            status = runtime.run()
+        } catch let error as ConfigurationLoader.LoadError {
+            throw CommandFailure(error.description)
+        } catch let error as RuntimeError {
+            throw CommandFailure(error.description)
+        }
+        if status != 0 { throw ExitCode(status) }
     }
 }

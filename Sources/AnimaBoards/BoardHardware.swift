@@ -1,0 +1,14 @@
+import AnimaHAL
+
+/// Opens the devices a board names. The HAL's Linux implementation (libgpiod, spidev, i2c-dev, sysfs PWM)
+/// conforms on a Pi; tests pass fakes. Kept as a protocol here so the boards layer depends only on the HAL's
+/// stable contracts (Sources/AnimaHAL/Protocols.swift), not on which implementation a binary links.
+public protocol BoardHardware {
+    func spiDevice(path: String, configuration: SPIConfiguration) throws(HALError) -> any SPIDevice
+    func i2cDevice(bus: Int, address: UInt16) throws(HALError) -> any I2CDevice
+    /// An output line, looked up on the first chip in `chipLabels` that exists (Pi 4 label, then Pi 5).
+    /// `activeLow` lines are inverted by the implementation, so `set(true)` always means "active".
+    func gpioOutput(chipLabels: [String], line: Int, activeLow: Bool, consumer: String) throws(HALError) -> any GPIOOutput
+    func pwmChannel(chip: Int, channel: Int) throws(HALError) -> any PWMChannel
+    var delay: any Delay { get }
+}

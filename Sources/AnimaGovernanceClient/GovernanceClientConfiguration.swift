@@ -1,0 +1,47 @@
+import Foundation
+
+/// How the client reaches the governance host. TLS certificates are always verified (URLSession's default);
+/// there is deliberately no option to turn that off.
+public struct GovernanceClientConfiguration: Sendable {
+    public static let defaultInterval = 180.0
+    public static let minimumInterval = 30.0
+    /// Most summaries per request (the host accepts up to 1000; 100 keeps requests small on a Pi's link).
+    public static let maxBatchSize = 100
+
+    /// Base URL of the host, e.g. `https://governance.example:8767`; summaries go to `{hostURL}/v1/summaries`.
+    public let hostURL: URL
+    public let token: DeviceToken
+    /// Seconds between summaries.
+    public let interval: Double
+    /// Summaries per request, 1…100.
+    public let batchSize: Int
+    /// Seconds one request may take before it counts as a network failure.
+    public let requestTimeout: Double
+
+    public init(
+        hostURL: String, token: DeviceToken, interval: Double = defaultInterval, batchSize: Int = maxBatchSize,
+        requestTimeout: Double = 30
+    ) throws(GovernanceClientError) {
+        guard let url = URL(string: hostURL), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
+            let host = url.host, !host.isEmpty
+        else { throw .invalidHostURL(hostURL) }
+        guard interval.isFinite, interval >= Self.minimumInterval else { throw .intervalTooShort(interval) }
+        self.hostURL = url
+        self.token = token
+        self.interval = interval
+        self.batchSize = min(Self.maxBatchSize, max(1, batchSize))
+        self.requestTimeout = max(1, requestTimeout)
+    }
+
+    /// Reads the token from `tokenFile` (owner-only permissions required) and validates the rest.
+    public init(hostURL: String, tokenFile: String, interval: Double = defaultInterval) throws(GovernanceClientError) {
+        try self.init(hostURL: hostURL, token: try DeviceToken.read(path: tokenFile), interval: interval)
+    }
+
+    /// `{hostURL}/v1/summaries`, tolerating a trailing slash on the base.
+    public var summariesURL: URL {
+        var base = hostURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        return URL(string: base + "/v1/summaries") ?? hostURL
+    }
+}

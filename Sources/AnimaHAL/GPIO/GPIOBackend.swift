@@ -1,0 +1,21 @@
+/// The seam between callers and a libgpiod major version. libgpiod v1 (Debian 12) and v2 (Debian 13) are
+/// source-incompatible; each is one type conforming to these two protocols, chosen at compile time in
+/// `GPIOBackends.current` (see docs/hal.md, "libgpiod v2"). Callers only see `GPIOChip`, `GPIOOutput` and `GPIOInput`.
+protocol GPIOBackend: Sendable {
+    /// Opens the chip at a device path; fails with the errno-derived HALError.
+    func openChip(path: String) throws(HALError) -> any GPIOChipBackend
+}
+
+/// One open chip of a backend.
+protocol GPIOChipBackend: AnyObject {
+    var info: GPIOChipInfo { get }
+    /// Requests `line` as an output driven to `initial`, consumer "anima".
+    func requestOutput(line: UInt32, initial: Bool, consumer: String) throws(HALError) -> any GPIOOutput
+    /// Requests `line` as an input with `bias`, consumer "anima".
+    func requestInput(line: UInt32, bias: GPIOBias, consumer: String) throws(HALError) -> any GPIOInput
+}
+
+enum GPIOBackends {
+    /// The backend this build links. A v2 backend would be selected here under `#if ANIMA_LIBGPIOD_V2`.
+    static let current: any GPIOBackend = LibgpiodV1Backend()
+}

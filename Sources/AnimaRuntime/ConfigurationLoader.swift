@@ -1,0 +1,30 @@
+import AnimaFiles
+import Foundation
+
+/// Finds and reads the configuration file, then layers environment and flags over it.
+public enum ConfigurationLoader {
+    public struct LoadError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// `explicitPath` (from `--config`) must exist; the default path may be absent (then built-ins apply).
+    public static func load(
+        explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment, flags: [String: String]
+    ) throws(LoadError) -> RuntimeConfiguration {
+        let path = explicitPath ?? environment["ANIMA_CONFIG"] ?? RuntimeConfiguration.defaultPath
+        var file: ConfigFile?
+        if let data = FileManager.default.contents(atPath: path) {
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw LoadError(description: "\(path): not UTF-8 text; rewrite it with `anima flash` or fix it by hand")
+            }
+            do { file = try ConfigFile(path: path, text: text) } catch { throw LoadError(description: error.description) }
+        } else if explicitPath != nil || environment["ANIMA_CONFIG"] != nil {
+            throw LoadError(description: "\(path): no such configuration file (write one with `anima flash --board NAME`)")
+        }
+        do {
+            return try RuntimeConfiguration(file: file, environment: environment, flags: flags)
+        } catch {
+            throw LoadError(description: error.description)
+        }
+    }
+}

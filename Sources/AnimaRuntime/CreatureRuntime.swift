@@ -1,0 +1,351 @@
+import AnimaBoards
+import AnimaDrawing
+import AnimaFiles
+import AnimaGovernanceClient
+import AnimaImage
+import AnimaStore
+import Foundation
+import GovernanceCore
+import Logging
+
+/// What `anima run` was asked to do beyond the configuration.
+public struct RunOptions: Sendable {
+    public var configuration: RuntimeConfiguration
+    /// Virtual clock: each draw() call advances this many seconds and the loop runs flat out.
+    public var clockStep: Double?
+    /// Stop after this many marks (this run).
+    public var marks: Int?
+    public var seed: UInt64?
+    /// Write a PNG of the canvas here at exit.
+    public var snapshotPath: String?
+
+    public init(configuration: RuntimeConfiguration, clockStep: Double? = nil, marks: Int? = nil, seed: UInt64? = nil, snapshotPath: String? = nil) {
+        self.configuration = configuration
+        self.clockStep = clockStep
+        self.marks = marks
+        self.seed = seed
+        self.snapshotPath = snapshotPath
+    }
+}
+
+/// The creature's main job: read the body, draw at the reference cadence (one draw() per second; one per loop
+/// iteration on a virtual clock), record every 10th mark, show the canvas, persist it, report to governance, obey the
+/// verdict, and shut down cleanly. One thread owns the engine and the display (spec decision 8).
+public final class CreatureRuntime {
+    private let options: RunOptions
+    private let shutdown: ShutdownSignal
+    private let logger: Logger
+    private let clock: RunClock
+    private let store: AnimaStore
+    private let engine: DrawingEngine
+    private let display: DisplayLink
+    private let governance: GovernanceLink
+    private let canvasStorage: CanvasStorage
+    private let body: LinuxBodyMetrics?
+    private let fixedAnima: AnimaState?
+    private let notifier = SystemdNotifier()
+    private let boardName: String
+    private let dataDirectory: String
+    private let fps: Double
+
+    private var anima: AnimaState
+    private var pendingDamage = CanvasDamage()
+    private var lastSnapshot: DrawingSnapshot?
+    private var appliedAction: GovernanceAction?
+    private var marksThisRun = 0
+    private var drawingsCompleted = 0
+    private var displayUpdatesAtLastStatus = 0
+    private var bytesAtLastStatus = 0
+    private var lastStatusAt = 0.0
+    private var measuredFPS = 0.0
+    private var bytesPerFrame = 0.0
+
+    static let lastTimeKey = "runtime.last_time"
+    static let creatureIDKey = "creature_id"
+    static let drawingsCompletedKey = "drawing.completed"
+
+    public init(options: RunOptions, shutdown: ShutdownSignal, logger: Logger) throws(RuntimeError) {
+        self.options = options
+        self.shutdown = shutdown
+        self.logger = logger
+        let configuration = options.configuration
+        dataDirectory = configuration.dataDirectory
+        do {
+            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw .dataDirectory(path: dataDirectory, reason: "\(error.localizedDescription)")
+        }
+        do {
+            fps = try configuration.fps
+            fixedAnima = try configuration.animaSource
+        } catch {
+            throw .configuration(error.description)
+        }
+
+        // The clock: wall time, or a virtual clock that resumes after the last run's virtual time.
+        let wallNow = Date().timeIntervalSince1970
+        let provisional = RunClock()
+        let openedStore: AnimaStore
+        if options.clockStep != nil {
+            let virtualClock = RunClock(virtualStart: wallNow)
+            clock = virtualClock
+            openedStore = try Self.openStore(dataDirectory: dataDirectory, clock: virtualClock)
+            if let last = try? openedStore.runtimeState.value(Double.self, forKey: Self.lastTimeKey), last >= wallNow {
+                virtualClock.advance(by: last - wallNow + 1)
+            }
+        } else {
+            clock = provisional
+            openedStore = try Self.openStore(dataDirectory: dataDirectory, clock: provisional)
+        }
+        store = openedStore
+
+        // Identity: the same creature across restarts.
+        do {
+            let creatureID = try store.runtimeState.value(String.self, forKey: Self.creatureIDKey) ?? UUID().uuidString.lowercased()
+            try store.runtimeState.set(creatureID, forKey: Self.creatureIDKey)
+            let identity = try store.identity.wake(creatureID: creatureID)
+            logger.info("awake: creature \(creatureID), awakening \(identity.totalAwakenings)")
+            drawingsCompleted = try store.runtimeState.counter(Self.drawingsCompletedKey)
+        } catch {
+            throw .store("anima.db at \(dataDirectory)/anima.db: \(error)")
+        }
+
+        // The board and its display.
+        let board: BoardDefinition
+        let rotation: BoardRotation?
+        do {
+            let catalog = BoardCatalog(
+                searchPath: BoardCatalog.standardSearchPath(boardsDirectory: configuration.boardsDirectory), loader: .standard)
+            board = try catalog.board(named: configuration.board)
+            rotation = try configuration.rotation.flatMap(BoardRotation.init(rawValue:))
+        } catch let error as RuntimeConfiguration.Invalid {
+            throw .configuration(error.description)
+        } catch {
+            throw .board("\(error)")
+        }
+        boardName = board.name
+        var transport = configuration.transport
+        if transport == "hardware", board.bus == .simulator { transport = "simulator:\(dataDirectory)/display" }
+        if transport.hasPrefix("simulator:") {
+            try? FileManager.default.createDirectory(atPath: String(transport.dropFirst("simulator:".count)), withIntermediateDirectories: true)
+        }
+        display = DisplayLink(
+            board: board, rotation: rotation, transportSpec: transport,
+            hardware: transport == "hardware" ? LinuxBoardHardware() : nil, logger: logger)
+
+        // The engine, resuming the saved canvas.
+        let size = DisplayLink.canvasSize(board: board, rotation: rotation)
+        canvasStorage = CanvasStorage(dataDirectory: dataDirectory, logger: logger)
+        let engineConfiguration = DrawingEngineConfiguration(width: size.width, height: size.height)
+        let random = SeededRandom(seed: options.seed ?? UInt64.random(in: .min ... .max))
+        if let document = canvasStorage.load(width: size.width, height: size.height) {
+            engine = DrawingEngine(configuration: engineConfiguration, clock: clock, random: random, restoring: document)
+            logger.info("resumed the canvas: \(engine.pixelCount) pixels, \(engine.markCount) marks, era \(engine.era.rawValue)")
+        } else {
+            engine = DrawingEngine(configuration: engineConfiguration, clock: clock, random: random)
+        }
+
+        governance = try GovernanceLink(configuration: configuration, store: store, clock: clock.reading, logger: logger)
+        body = fixedAnima == nil ? LinuxBodyMetrics(diskPath: dataDirectory) : nil
+        anima = fixedAnima ?? AnimaSensing.sense(body?.read() ?? BodyReadings())
+        if let missing = body?.read().missing, !missing.isEmpty {
+            logger.info("body: no \(missing.joined(separator: ", ")); those inputs drop out of the anima")
+        }
+    }
+
+    private static func openStore(dataDirectory: String, clock: RunClock) throws(RuntimeError) -> AnimaStore {
+        do {
+            return try AnimaStore(path: dataDirectory + "/anima.db", clock: clock.reading)
+        } catch {
+            throw .store("\(error)")
+        }
+    }
+
+    /// Runs until a signal or the mark limit; returns the exit status.
+    public func run() -> Int32 {
+        governance.startSending()
+        notifier.ready(status: "drawing on \(boardName)")
+        display.show(canvas: engine.canvas, damage: CanvasDamage(), now: Date().timeIntervalSince1970)
+        let frameInterval = 1.0 / fps
+        var nextDrawAt = Date().timeIntervalSince1970
+        var lastWatchdog = 0.0
+        var lastSense = Date().timeIntervalSince1970
+        var lastShow = 0.0
+
+        while !shutdown.isRequested {
+            let wallNow = Date().timeIntervalSince1970
+            if let body, wallNow - lastSense >= 2 {
+                anima = AnimaSensing.sense(body.read())
+                lastSense = wallNow
+            }
+            let drawNow = options.clockStep != nil || wallNow >= nextDrawAt
+            if drawNow {
+                if let step = options.clockStep {
+                    clock.advance(by: step)
+                } else {
+                    nextDrawAt = max(nextDrawAt + 1, wallNow - 1)
+                }
+                drawOnce()
+                if let limit = options.marks, marksThisRun >= limit { break }
+            }
+            if wallNow - lastShow >= frameInterval {
+                showPending(now: wallNow)
+                lastShow = wallNow
+            }
+            if wallNow - lastWatchdog >= 1 {
+                notifier.watchdog()
+                lastWatchdog = wallNow
+            }
+            if wallNow - lastStatusAt >= 2 { writeStatus(running: true, now: wallNow) }
+            if options.clockStep == nil {
+                let sleepFor = min(nextDrawAt, lastShow + frameInterval) - Date().timeIntervalSince1970
+                if sleepFor > 0 { Thread.sleep(forTimeInterval: min(sleepFor, frameInterval)) }
+            }
+        }
+        return stop()
+    }
+
+    /// One draw() call and everything that follows from it.
+    private func drawOnce() {
+        applyVerdict()
+        let (outcome, autonomy) = engine.frame(anima: anima)
+        if outcome.kind == .marked { marksThisRun += 1 }
+        pendingDamage.append(outcome.damage)
+        if let snapshot = outcome.snapshot {
+            store.drawingRecorder.record(snapshot)
+            lastSnapshot = snapshot
+        }
+        var completed = false
+        switch autonomy {
+        case let .completed(drawing)?:
+            completed = true
+            drawingsCompleted += 1
+            try? store.runtimeState.increment(Self.drawingsCompletedKey)
+            do {
+                let path = try canvasStorage.saveDrawing(drawing)
+                logger.info("finished a drawing: \(path) (\(drawing.marks) marks, \(drawing.pixels) px, \(drawing.path.rawValue))")
+            } catch {
+                logger.error("could not save the finished drawing: \(error)")
+            }
+            display.requestFullRepaint()
+            persistCanvas()
+        case let .abandoned(marks, pixels)?:
+            logger.info("abandoned a false start (\(marks) marks, \(pixels) px)")
+            display.requestFullRepaint()
+            persistCanvas()
+        case .nothing?, nil:
+            break
+        }
+        if engine.canvasPersistenceDue { persistCanvas() }
+        governance.tick(anima: anima, drawing: drawingReport(), identity: identityReport(), force: completed)
+        _ = try? store.identity.heartbeat()
+    }
+
+    private func applyVerdict() {
+        guard let verdict = governance.currentVerdict, verdict.action != appliedAction else { return }
+        appliedAction = verdict.action
+        engine.applyGovernance(action: verdict.action.rawValue)
+        logger.info("governance: \(verdict.action.rawValue) (\(verdict.margin.rawValue), \(verdict.source.rawValue)): \(verdict.reason)")
+    }
+
+    private func showPending(now: Double) {
+        display.show(canvas: engine.canvas, damage: pendingDamage, now: now)
+        pendingDamage = CanvasDamage()
+    }
+
+    private func persistCanvas() {
+        do {
+            try canvasStorage.save(engine.canvasDocument())
+            engine.canvasPersisted()
+        } catch {
+            logger.error("could not persist the canvas: \(error)")
+        }
+    }
+
+    private func drawingReport() -> DrawingReport {
+        let state = engine.state
+        return DrawingReport(
+            era: engine.era.rawValue, arcPhase: state.arcPhase.rawValue, marks: engine.markCount, pixels: engine.pixelCount,
+            E: state.E, I: state.I, S: state.S, V: state.V, C: engine.behaviouralC, curiosity: state.curiosity,
+            engagement: state.engagement, fatigue: state.fatigue, drawingsCompleted: drawingsCompleted)
+    }
+
+    private func identityReport() -> IdentityReport {
+        let identity = store.identity.identity
+        return IdentityReport(
+            awakenings: identity?.totalAwakenings ?? 0,
+            aliveSeconds: (identity?.totalAliveSeconds ?? 0) + store.identity.sessionAliveSeconds())
+    }
+
+    /// Shutdown: last frame to the panel, history flushed, canvas persisted, sleep recorded, outbox flushed (bounded).
+    private func stop() -> Int32 {
+        notifier.stopping()
+        logger.info("stopping: \(marksThisRun) marks this run")
+        let wallNow = Date().timeIntervalSince1970
+        showPending(now: wallNow)
+        if let snapshotPath = options.snapshotPath {
+            do {
+                try AtomicFile.write(PNGEncoder.encode(display.framebufferImage() ?? engine.image()), to: snapshotPath)
+            } catch {
+                logger.error("--snapshot: \(error)")
+            }
+        }
+        display.shutdown()
+        persistCanvas()
+        store.close()
+        do { _ = try store.identity.sleep() } catch { logger.error("could not record sleep: \(error)") }
+        try? store.runtimeState.set(clock.now(), forKey: Self.lastTimeKey)
+        governance.stop(flushTimeout: 3)
+        writeStatus(running: false, now: wallNow)
+        return 0
+    }
+
+    private func writeStatus(running: Bool, now: Double) {
+        let elapsed = max(0.001, now - lastStatusAt)
+        if lastStatusAt > 0 {
+            let frames = display.updates - displayUpdatesAtLastStatus
+            measuredFPS = Double(frames) / elapsed
+            bytesPerFrame = frames > 0 ? Double(display.bytesSent - bytesAtLastStatus) / Double(frames) : 0
+        }
+        displayUpdatesAtLastStatus = display.updates
+        bytesAtLastStatus = display.bytesSent
+        lastStatusAt = now
+
+        let state = engine.state
+        let recorder = store.drawingRecorder.status
+        let verdict = governance.currentVerdict
+        let lastSync = (try? store.runtimeState.value(SyncReport.self, forKey: GovernanceStateKeys.lastSync)) ?? nil
+        let status = RuntimeStatus(
+            board: boardName, pid: getpid(), updatedAt: StatusTime.format(now), running: running,
+            displayState: display.state, fps: measuredFPS, bytesPerFrame: bytesPerFrame, era: engine.era.rawValue,
+            arcPhase: state.arcPhase.rawValue, marks: engine.markCount, pixels: engine.pixelCount,
+            drawingsCompleted: drawingsCompleted, E: state.E, I: state.I, S: state.S, V: state.V, C: engine.behaviouralC,
+            paused: engine.governancePaused, lastRecorderCommit: recorder.lastCommitAt.map(StatusTime.format),
+            recorderFailures: recorder.failures, outboxDepth: (try? store.outbox.depth()) ?? -1,
+            summariesCreated: (try? store.runtimeState.counter(GovernanceStateKeys.summariesCreated)) ?? 0,
+            summariesSent: (try? store.runtimeState.counter(GovernanceStateKeys.summariesSent)) ?? 0,
+            lastSync: lastSync.map { StatusTime.format($0.at) },
+            lastVerdict: verdict.map {
+                RuntimeStatus.Verdict(
+                    action: $0.action.rawValue, margin: $0.margin.rawValue, reason: $0.reason,
+                    source: $0.source.rawValue, at: StatusTime.format($0.decidedAt))
+            },
+            missingInputs: fixedAnima == nil ? (body?.read().missing ?? []) : [])
+        do {
+            try status.write(dataDirectory: dataDirectory)
+        } catch {
+            logger.warning("status file: \(error)")
+        }
+        notifier.status("\(engine.era.rawValue), \(state.arcPhase.rawValue), \(engine.markCount) marks, display \(display.state)")
+    }
+}
+
+/// UTC ISO-8601 with `Z`, for status output.
+enum StatusTime {
+    static func format(_ seconds: Double) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+}

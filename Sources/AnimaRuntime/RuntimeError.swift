@@ -1,0 +1,16 @@
+/// Why `anima run` could not start. Everything after start is handled inside the loop (logged, retried, counted).
+public enum RuntimeError: Error, Sendable, CustomStringConvertible {
+    case configuration(String)
+    case dataDirectory(path: String, reason: String)
+    case board(String)
+    case store(String)
+
+    public var description: String {
+        switch self {
+        case let .configuration(message): return message
+        case let .dataDirectory(path, reason): return "data directory \(path): \(reason). Create it or pass --data-dir."
+        case let .board(message): return message
+        case let .store(message): return message
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import AnimaFiles
+import Foundation
+
+/// What `anima status` shows: written by the run loop to `<data dir>/status.json` (atomically, every few seconds and at
+/// exit), read by any other process. Field names are the JSON keys `anima status --json` prints.
+public struct RuntimeStatus: Codable, Sendable, Equatable {
+    public struct Verdict: Codable, Sendable, Equatable {
+        public var action: String
+        public var margin: String
+        public var reason: String
+        /// "host" (from the governance host) or "local" (the fallback while the host is unreachable).
+        public var source: String
+        public var at: String?
+
+        public init(action: String, margin: String, reason: String, source: String, at: String?) {
+            self.action = action
+            self.margin = margin
+            self.reason = reason
+            self.source = source
+            self.at = at
+        }
+    }
+
+    public var board: String
+    public var pid: Int32
+    public var updatedAt: String
+    public var running: Bool
+    public var displayState: String
+    public var fps: Double
+    public var bytesPerFrame: Double
+    public var era: String
+    public var arcPhase: String
+    public var marks: Int
+    public var pixels: Int
+    public var drawingsCompleted: Int
+    public var E: Double
+    public var I: Double
+    public var S: Double
+    public var V: Double
+    public var C: Double
+    public var paused: Bool
+    public var lastRecorderCommit: String?
+    public var recorderFailures: Int
+    public var outboxDepth: Int
+    public var summariesCreated: Int
+    public var summariesSent: Int
+    public var lastSync: String?
+    public var lastVerdict: Verdict?
+    public var missingInputs: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case board, pid, running, fps, era, marks, pixels, paused, E, I, S, V, C
+        case updatedAt = "updated_at"
+        case displayState = "display_state"
+        case bytesPerFrame = "bytes_per_frame"
+        case arcPhase = "arc_phase"
+        case drawingsCompleted = "drawings_completed"
+        case lastRecorderCommit = "last_recorder_commit"
+        case recorderFailures = "recorder_failures"
+        case outboxDepth = "outbox_depth"
+        case summariesCreated = "summaries_created"
+        case summariesSent = "summaries_sent"
+        case lastSync = "last_sync"
+        case lastVerdict = "last_verdict"
+        case missingInputs = "missing_inputs"
+    }
+
+    public static func path(dataDirectory: String) -> String { dataDirectory + "/status.json" }
+
+    public func write(dataDirectory: String) throws(AtomicFile.WriteError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = (try? encoder.encode(self)) ?? Data()
+        try AtomicFile.write(Array(data), to: Self.path(dataDirectory: dataDirectory))
+    }
+
+    public struct ReadError: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "cannot read \(path): \(reason)" }
+    }
+
+    public static func read(dataDirectory: String) throws(ReadError) -> RuntimeStatus {
+        let path = path(dataDirectory: dataDirectory)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReadError(path: path, reason: "no status yet — has `anima run --data-dir \(dataDirectory)` started?")
+        }
+        do {
+            return try JSONDecoder().decode(RuntimeStatus.self, from: data)
+        } catch {
+            throw ReadError(path: path, reason: "not a status file (\(error))")
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import AnimaRuntime
+import ArgumentParser
+
+/// `anima config show`: the resolved configuration and where each value came from.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Show the resolved configuration.",
+        subcommands: [Show.self],
+        defaultSubcommand: Show.self)
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print every setting, its value and its source (default, file:line, env, flag).")
+
+        @OptionGroup var options: RuntimeOptions
+
+        func run() throws {
+            do {
+                let resolved = try ConfigurationLoader.load(explicitPath: options.config, flags: options.flags)
+                print(resolved.rendered())
+            } catch {
+                throw CommandFailure(error.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+
+/// The options `anima run`, `anima config show`, `anima status` and `anima sync` share. Each overrides the configuration
+/// file and the `ANIMA_*` environment (see `anima config show` for where every value came from).
+struct RuntimeOptions: ParsableArguments {
+    @Option(help: "Configuration file (default /etc/anima/anima.toml or $ANIMA_CONFIG).")
+    var config: String?
+
+    @Option(help: "Board or HAT name (`anima boards` lists them).")
+    var board: String?
+
+    @Option(help: "Rotation in degrees clockwise: 0, 90, 180 or 270.")
+    var rotation: Int?
+
+    @Option(help: "Extra directory of board files.")
+    var boardsDir: String?
+
+    @Option(help: "Directory for anima.db, the canvas, drawings and status.json.")
+    var dataDir: String?
+
+    @Option(help: "Display transport: hardware | trace:FILE | virtual | simulator[:DIR].")
+    var transport: String?
+
+    @Option(help: "Frames per second of the loop.")
+    var fps: Double?
+
+    @Option(help: "Anima source: system, or four numbers warmth,clarity,stability,presence.")
+    var anima: String?
+
+    @Option(help: "Governance host base URL, e.g. http://host:8767.")
+    var governanceURL: String?
+
+    @Option(help: "File holding the device token (mode 0600).")
+    var tokenFile: String?
+
+    @Option(help: "Seconds between governance summaries (≥ 30).")
+    var governanceInterval: Double?
+
+    /// The flags that were given, keyed like the configuration file.
+    var flags: [String: String] {
+        var flags: [String: String] = [:]
+        flags["board"] = board
+        flags["rotation"] = rotation.map(String.init)
+        flags["boards_dir"] = boardsDir
+        flags["data_dir"] = dataDir
+        flags["transport"] = transport
+        flags["fps"] = fps.map { String($0) }
+        flags["anima_source"] = anima
+        flags["governance.url"] = governanceURL
+        flags["governance.token_file"] = tokenFile
+        flags["governance.interval"] = governanceInterval.map { String($0) }
+        return flags
+    }
+}

@@ -1,0 +1,86 @@
+import AnimaDisplay
+import AnimaHAL
+import Testing
+@testable import AnimaBoards
+
+/// A `BoardHardware` that hands out the HAL's fakes and records what the board asked for.
+final class FakeBoardHardware: BoardHardware {
+    var requests: [String] = []
+    var spi: FakeSPIDevice?
+    var outputs: [Int: FakeGPIOOutput] = [:]
+    let pwm = FakePWMChannel()
+    let delay: any Delay = RecordingDelay()
+
+    func spiDevice(path: String, configuration: SPIConfiguration) throws(HALError) -> any SPIDevice {
+        requests.append("spi \(path) \(configuration.speedHz) mode \(configuration.mode)")
+        let device = FakeSPIDevice(path: path, requested: configuration)
+        spi = device
+        return device
+    }
+
+    func i2cDevice(bus: Int, address: UInt16) throws(HALError) -> any I2CDevice {
+        requests.append("i2c \(bus) \(address)")
+        return FakeI2CDevice(bus: bus, address: address)
+    }
+
+    func gpioOutput(chipLabels: [String], line: Int, activeLow: Bool, consumer: String) throws(HALError) -> any GPIOOutput {
+        requests.append("gpio \(chipLabels.joined(separator: "|")):\(line)\(activeLow ? " active-low" : "") \(consumer)")
+        let output = FakeGPIOOutput(name: "\(line)")
+        outputs[line] = output
+        return output
+    }
+
+    func pwmChannel(chip: Int, channel: Int) throws(HALError) -> any PWMChannel {
+        requests.append("pwm \(chip)/\(channel)")
+        return pwm
+    }
+}
+
+@Suite("Board → real transport (with HAL fakes)")
+struct BoardHardwareTests {
+    @Test("the BrainCraft opens spidev0.0 at 40 MHz, D/C 25 and backlight 26 on the Pi chips, and draws")
+    func brainCraft() throws {
+        let board = try BoardTestSupport.loader.load(path: BoardTestSupport.boardsDirectory + "/adafruit-braincraft-hat.yaml")
+        let hardware = FakeBoardHardware()
+        let display = try BoardDisplay.open(board: board, transport: "hardware", hardware: hardware)
+        #expect(hardware.requests == [
+            "spi /dev/spidev0.0 40000000 mode 0",
+            "gpio pinctrl-bcm2711|pinctrl-rp1:26 anima",
+            "gpio pinctrl-bcm2711|pinctrl-rp1:25 anima",
+        ])
+        let report = try DisplayTestRun.drawCalibration(on: display)
+        #expect(report.width == 240 && report.virtualPanelMatches == nil)
+        #expect(hardware.outputs[26]?.level == true, "backlight on after init")
+        let spi = try #require(hardware.spi)
+        #expect(Array(spi.transmittedBytes.prefix(2)) == [0x01, 0x11], "SWRESET then SLPOUT first")
+        // init: SWRESET, SLPOUT, COLMOD 0x55, MADCTL 0x00, INVON, NORON, DISPON = 9 bytes, then the frame
+        #expect(spi.transmittedBytes.count == report.bytes + 9)
+    }
+
+    @Test("the Display HAT Mini drives its backlight through PWM; the Waveshare HAT pulses reset 27")
+    func pwmAndReset() throws {
+        let hatMini = try BoardTestSupport.loader.load(path: BoardTestSupport.boardsDirectory + "/pimoroni-display-hat-mini.yaml")
+        let hardware = FakeBoardHardware()
+        _ = try BoardDisplay.open(board: hatMini, transport: "hardware", hardware: hardware)
+        #expect(hardware.requests == ["spi /dev/spidev0.1 60000000 mode 0", "pwm 0/1", "gpio pinctrl-bcm2711|pinctrl-rp1:9 anima"])
+
+        let waveshare = try BoardTestSupport.loader.load(path: BoardTestSupport.boardsDirectory + "/waveshare-1.3-lcd-hat.yaml")
+        let other = FakeBoardHardware()
+        let display = try BoardDisplay.open(board: waveshare, transport: "hardware", hardware: other)
+        try display.initialize()
+        #expect(other.outputs[27]?.values.prefix(2) == [false, true], "reset pulsed low then high")
+    }
+
+    @Test("without devices the Linux hardware fails with the HAL's message naming the device")
+    func linuxWithoutDevices() throws {
+        let board = try BoardTestSupport.loader.load(path: BoardTestSupport.boardsDirectory + "/adafruit-braincraft-hat.yaml")
+        #expect(throws: FlashError.self) {
+            try BoardDisplay.open(board: board, transport: "hardware", hardware: LinuxBoardHardware(devDirectory: "/nonexistent"))
+        }
+        do {
+            _ = try BoardDisplay.open(board: board, transport: "hardware", hardware: LinuxBoardHardware())
+        } catch {
+            #expect(error.description.hasPrefix("/dev/spidev0.0 does not exist"), "\(error)")
+        }
+    }
+}

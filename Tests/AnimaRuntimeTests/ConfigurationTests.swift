@@ -1,0 +1,100 @@
+import Testing
+
+import AnimaDrawing
+@testable import AnimaFiles
+@testable import AnimaRuntime
+
+@Suite struct ConfigurationTests {
+    let text = """
+        # written by anima flash
+        board = "adafruit-braincraft-hat"
+        rotation = 90   # clockwise
+        fps = 20.5
+
+        [governance]
+        url = "http://127.0.0.1:8767"   # a # inside a "string" stays: "#"
+        interval = 300
+        """
+
+    @Test func parsesTheSubset() throws {
+        let file = try ConfigFile(path: "/etc/anima/anima.toml", text: text)
+        #expect(file.values["board"]?.value == .string("adafruit-braincraft-hat"))
+        #expect(file.values["rotation"]?.value == .integer(90))
+        #expect(file.values["rotation"]?.line == 3)
+        #expect(file.values["fps"]?.value == .float(20.5))
+        #expect(file.values["governance.url"]?.value == .string("http://127.0.0.1:8767"))
+        #expect(file.values["governance.interval"]?.value == .integer(300))
+    }
+
+    @Test(arguments: [
+        ("board = adafruit", 1, "is not a string (in quotes), number or true/false"),
+        ("board = \"x\"\nboard = \"y\"", 2, "is set twice (first on line 1)"),
+        ("[governance\nurl = \"x\"", 1, "a section header looks like [name]"),
+        ("just words", 1, "expected `key = value`"),
+        ("name = \"open", 1, "unterminated string"),
+        ("na me = 1", 1, "may use letters, digits, _ and - only"),
+    ])
+    func badLinesNameFileAndLine(_ input: String, _ line: Int, _ message: String) {
+        do {
+            _ = try ConfigFile(path: "anima.toml", text: input)
+            Issue.record("'\(input)' should not parse")
+        } catch {
+            #expect(error.line == line)
+            #expect(error.description.hasPrefix("anima.toml:\(line): "))
+            #expect(error.message.contains(message), "\(error)")
+        }
+    }
+
+    @Test func renderedFileParsesBackToTheSameValues() throws {
+        let values: [(key: String, value: ConfigFile.Value)] = [
+            ("board", .string("waveshare \"1.3\"\\lcd")), ("rotation", .integer(180)), ("governance.interval", .integer(200)),
+        ]
+        let text = ConfigFile.render(values, header: "written by a test")
+        let parsed = try ConfigFile(path: "x", text: text)
+        #expect(parsed.values["board"]?.value == .string("waveshare \"1.3\"\\lcd"))
+        #expect(parsed.values["governance.interval"]?.value == .integer(200))
+    }
+
+    /// Defaults < file < environment < flags, each value with its source.
+    @Test func layersAndProvenance() throws {
+        let file = try ConfigFile(path: "/etc/anima/anima.toml", text: text)
+        let configuration = try RuntimeConfiguration(
+            file: file, environment: ["ANIMA_GOVERNANCE_INTERVAL": "60", "UNRELATED": "x"], flags: ["fps": "10"])
+        #expect(configuration.board == "adafruit-braincraft-hat")
+        #expect(configuration.entries["board"]?.source == .file(path: "/etc/anima/anima.toml", line: 2))
+        #expect(try configuration.governanceInterval == 60)
+        #expect(configuration.entries["governance.interval"]?.source == .environment("ANIMA_GOVERNANCE_INTERVAL"))
+        #expect(try configuration.fps == 10)
+        #expect(configuration.entries["fps"]?.source == .flag("--fps"))
+        #expect(configuration.dataDirectory == "/var/lib/anima")
+        #expect(configuration.entries["data_dir"]?.source == .builtIn)
+        #expect(try configuration.rotation == 90)
+        let shown = configuration.rendered()
+        #expect(shown.contains("fps                    10    # flag --fps"))
+        #expect(shown.contains("# /etc/anima/anima.toml:2"))
+    }
+
+    @Test func invalidValuesNameKeyAndSource() throws {
+        #expect(throws: RuntimeConfiguration.Invalid.self) {
+            try RuntimeConfiguration(file: nil, environment: ["ANIMA_GOVERNANCE_INTERVAL": "10"], flags: [:])
+        }
+        do {
+            _ = try RuntimeConfiguration(file: nil, environment: [:], flags: ["rotation": "45"])
+            Issue.record("rotation 45 must be refused")
+        } catch {
+            #expect(error.description == "configuration 'rotation' (from flag --rotation): '45' must be 0, 90, 180 or 270")
+        }
+        let unknown = try ConfigFile(path: "a.toml", text: "colour = \"red\"")
+        do {
+            _ = try RuntimeConfiguration(file: unknown, environment: [:], flags: [:])
+            Issue.record("unknown keys must be refused")
+        } catch {
+            #expect(error.description.hasPrefix("configuration 'colour' (from a.toml:1): unknown setting"))
+        }
+        let fixed = try RuntimeConfiguration(file: nil, environment: [:], flags: ["anima_source": "0.41,0.82,0.89,0.83"])
+        #expect(try fixed.animaSource == AnimaState(warmth: 0.41, clarity: 0.82, stability: 0.89, presence: 0.83))
+        #expect(throws: RuntimeConfiguration.Invalid.self) {
+            try RuntimeConfiguration(file: nil, environment: [:], flags: ["anima_source": "0.4,2,0,0"])
+        }
+    }
+}

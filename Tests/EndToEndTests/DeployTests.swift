@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// The deployment files: the Pi installer's dry run and the systemd units.
+@Suite struct DeployTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func installerDryRunListsEveryActionAndChangesNothing() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pi-root-\(UUID().uuidString)").path
+        let result = try run("/bin/bash", [Self.repository.appendingPathComponent("deploy/install-pi.sh").path,
+                                           "--dry-run", "--binary", "/nonexistent/anima", "--board", "adafruit-braincraft-hat",
+                                           "--rotation", "90", "--root", root])
+        #expect(result.status == 0, "\(result.output)")
+        for action in ["dry run: nothing is changed", "usermod -aG gpio anima", "usermod -aG spi anima", "usermod -aG i2c anima",
+                       "dtparam=spi=on", "dtparam=i2c_arm=on", "install -D -m 0755 /nonexistent/anima \(root)/usr/local/bin/anima",
+                       "flash --board adafruit-braincraft-hat", "--rotation 90", "anima.service"] {
+            #expect(result.output.contains(action), "missing action '\(action)' in:\n\(result.output)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root), "a dry run must not create anything")
+    }
+
+    @Test func installerRejectsBadArguments() throws {
+        let script = Self.repository.appendingPathComponent("deploy/install-pi.sh").path
+        let noBoard = try run("/bin/bash", [script, "--dry-run", "--binary", "x"])
+        #expect(noBoard.status == 2)
+        #expect(noBoard.output.contains("--board is required"))
+        let badRotation = try run("/bin/bash", [script, "--dry-run", "--binary", "x", "--board", "b", "--rotation", "45"])
+        #expect(badRotation.status == 2)
+        #expect(badRotation.output.contains("--rotation must be 0, 90, 180 or 270"))
+    }
+
+    /// `systemd-analyze verify` on the shipped units, with ExecStart pointed at an executable that exists here.
+    @Test(arguments: ["anima.service", "governance-host.service"])
+    func unitFilePassesSystemdVerify(_ unit: String) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze") else {
+            Issue.record("systemd-analyze is not installed; it ships with systemd on Debian")
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("units-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let text = try String(contentsOf: Self.repository.appendingPathComponent("deploy/\(unit)"), encoding: .utf8)
+            .replacingOccurrences(of: "/usr/local/bin/", with: "/bin/true --")
+        let copy = directory.appendingPathComponent(unit)
+        try text.write(to: copy, atomically: true, encoding: .utf8)
+        let result = try run("/usr/bin/systemd-analyze", ["verify", copy.path])
+        let problems = result.output.split(separator: "\n").filter { !$0.isEmpty }  // verify exits 0 on warnings: any line is a problem
+        #expect(result.status == 0 && problems.isEmpty, "\(result.output)")
+    }
+
+    private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
