@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "AnimaGovernanceClientTests", dependencies: ["AnimaGovernanceClient"]),
         .testTarget(name: "AnimaRuntimeTests", dependencies: ["AnimaRuntime"]),
         .testTarget(name: "GovernanceHostTests", dependencies: ["GovernanceHost"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["AnimaStore", "AnimaBoards", "AnimaDisplay", "AnimaImage"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AnimaStore", "AnimaBoards", "AnimaDisplay", "AnimaImage", "GovernanceHost"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,28 +1,48 @@
 import AnimaDrawing
 import Foundation
 
-/// Engine-only throughput: marks per second per era on the virtual clock (no store, no PNG writes), release build.
+/// Engine-only throughput per era on the virtual clock (no store, no PNG encoding), release build:
+/// the whole simulation (frames/s, marks/s including the frames that place no mark) and the cost of the
+/// `draw()` calls that place a mark (marks/s of drawing time, µs per mark).
 enum DrawingBenchmark {
     static func run() {
         let anima = AnimaState(warmth: 0.41, clarity: 0.82, stability: 0.89, presence: 0.83)
-        print("Drawing engine (release, engine only, anima 0.41/0.82/0.89/0.83, 1 s virtual step)")
-        print("era          drawings   marks    frames     seconds   marks/s      frames/s")
+        print("Drawing engine (release, engine only, anima 0.41/0.82/0.89/0.83, 1 s virtual step, seed 1)")
+        print(row(["era", "drawings", "marks", "frames", "total s", "frames/s", "marks/s", "marking marks/s", "µs/mark"]))
         for era in EraName.allCases {
             let drawings = era == .field ? 3 : 10
-            var simulation = DrawingSimulation(era: era, seed: 1, anima: anima)
-            var marks = 0
+            let clock = VirtualClock()
+            let engine = DrawingEngine(
+                configuration: DrawingEngineConfiguration(era: era), clock: clock, random: SeededRandom(seed: 1))
+            var completed = 0
             var frames = 0
+            var marks = 0
+            var markNanos: UInt64 = 0
             let start = DispatchTime.now().uptimeNanoseconds
-            simulation.run(drawings: drawings) { event in
-                if case let .completed(drawing) = event.kind { marks += drawing.marks }
-                frames = event.frame
+            while completed < drawings {
+                let before = DispatchTime.now().uptimeNanoseconds
+                let (draw, autonomy) = engine.frame(anima: anima)
+                let after = DispatchTime.now().uptimeNanoseconds
+                frames += 1
+                if draw.kind == .marked {
+                    marks += 1
+                    markNanos += after - before
+                }
+                if case .completed? = autonomy { completed += 1 }
+                clock.advance(by: 1)
             }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
-            print(
-                pad(era.rawValue, 13) + pad("\(drawings)", 11) + pad("\(marks)", 9) + pad("\(frames)", 11)
-                    + pad(String(format: "%.3f", seconds), 10) + pad(String(format: "%.0f", Double(marks) / seconds), 13)
-                    + String(format: "%.0f", Double(frames) / seconds))
+            let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let markSeconds = Double(markNanos) / 1e9
+            print(row([
+                era.rawValue, "\(drawings)", "\(marks)", "\(frames)", String(format: "%.3f", total),
+                String(format: "%.0f", Double(frames) / total), String(format: "%.0f", Double(marks) / total),
+                String(format: "%.0f", Double(marks) / markSeconds), String(format: "%.2f", markSeconds * 1e6 / Double(marks)),
+            ]))
         }
+    }
+
+    private static func row(_ cells: [String]) -> String {
+        let widths = [12, 9, 7, 8, 8, 10, 9, 16, 8]
+        return zip(cells, widths).map { $0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined(separator: " ")
     }
 }

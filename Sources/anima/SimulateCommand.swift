@@ -84,14 +84,13 @@ struct SimulateCommand: ParsableCommand {
             case let .snapshot(snapshot):
                 store?.drawingRecorder.record(snapshot)
                 if snapshot.marks % 100 == 0 {
-                    FileHandle.standardError.write(
-                        "\rdrawing \(completed + 1)/\(drawings): \(snapshot.marks) marks, arc \(snapshot.arcPhase ?? "?")   ".data(using: .utf8)!)
+                    progress("\rdrawing \(completed + 1)/\(drawings): \(snapshot.marks) marks, arc \(snapshot.arcPhase ?? "?")   ")
                 }
             case .abandoned:
                 abandoned += 1
             case let .completed(drawing):
                 completed += 1
-                FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!)
+                progress("\r\u{1B}[K")
                 if let pngDir, writeError == nil {
                     do {
                         try AtomicFile.write(PNGEncoder.encode(drawing.image), to: pngDir + "/" + drawing.fileName)
@@ -102,11 +101,18 @@ struct SimulateCommand: ParsableCommand {
                 print(json ? jsonLine(drawing, index: completed, abandoned: abandoned) : textLine(drawing, index: completed, abandoned: abandoned))
                 abandoned = 0
             case let .gaveUp(marks, pixels):
-                FileHandle.standardError.write("\ndrawing \(completed + 1) did not complete (\(marks) marks, \(pixels) px)\n".data(using: .utf8)!)
+                FileHandle.standardError.write(
+                    Data("\ndrawing \(completed + 1) did not complete (\(marks) marks, \(pixels) px)\n".utf8))
             }
         }
         // `close()` (deferred above) commits what the recorder holds before returning.
         if let writeError { throw writeError }
+    }
+
+    /// Progress on stderr, only when it is a terminal (the line is redrawn in place).
+    func progress(_ text: String) {
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     func textLine(_ d: CompletedDrawing, index: Int, abandoned: Int) -> String {

@@ -76,6 +76,32 @@ import Testing
         }
     }
 
+    @Test func aRestoredDrawingOlderThanEightHoursCompletesAfterTheGrace() throws {
+        let clock = VirtualClock()
+        var document = CanvasDocument()
+        for index in 0..<300 {
+            document.pixels.append(.init(x: index % 240, y: index / 240 + (index % 2) * 130, color: RGB(1, 2, 3)))
+        }
+        document.lastClearTime = clock.now() - 9 * 3600
+        document.markCount = 12
+        document.era = .field
+        let engine = DrawingEngine(clock: clock, random: SeededRandom(seed: 2), restoring: document)
+        clock.advance(by: 59)
+        guard case .nothing = engine.checkAutonomy(anima: referenceAnima) else {
+            Issue.record("the grace must hold for 60 s")
+            return
+        }
+        clock.advance(by: 1)
+        guard case let .completed(drawing) = engine.checkAutonomy(anima: referenceAnima) else {
+            Issue.record("an 8 h old drawing completes right after the grace")
+            return
+        }
+        #expect(drawing.path == .timeLimit)
+        #expect(drawing.era == .field)
+        #expect(drawing.marks == 12)
+        #expect(drawing.pixels == 300)
+    }
+
     @Test func corruptDocumentsAreErrors() {
         #expect(throws: CanvasDocumentError.empty) { try CanvasDocument.decode([]) }
         #expect(throws: CanvasDocumentError.empty) { try CanvasDocument.decode(Array("  \n".utf8)) }

@@ -141,3 +141,24 @@ import Testing
         #expect(DrawingFileName.hour(time: 1_767_225_600 + 13 * 3600 + 59, localOffset: 0) == 13)
     }
 }
+
+@Suite struct DrawingReportTests {
+    @Test func eisvReportAndManualSave() {
+        let (engine, clock) = makeEngine(era: .pointillist)
+        #expect(engine.saveManually() == nil)  // empty canvas
+        engine.fillBalanced(100)
+        clock.advance(by: 30)
+        let report = engine.eisvReport()
+        #expect(report.E == 0.4 && report.C == 0.5)
+        #expect(report.pixelCount == 100)
+        #expect(report.drawingAge == 30)
+        #expect(report.energy == 0.8)
+        #expect(!report.narrativeComplete)
+        let saved = engine.saveManually()
+        #expect(saved?.fileName == "lumen_drawing_20260101_000030_pointillist_manual.png")
+        #expect(engine.pixelCount == 100)  // no clear
+        #expect(engine.record.lastSaveTime == clock.now())
+        engine.setEra(.gestural, forceImmediate: true)
+        #expect(engine.saveManually() == nil)  // gestural has no manual save
+    }
+}
