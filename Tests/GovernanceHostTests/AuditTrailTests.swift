@@ -52,6 +52,19 @@ import Testing
         #expect(try AuditLog(path: path).rotate(now: when) == directory.path + "/audit_log-20261118-2.jsonl")
     }
 
+    /// Group commit: 8 threads × 50 appends at once; every line lands exactly once, whole, and every append returned.
+    @Test func concurrentAppendsShareFlushesAndLoseNothing() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path + "/audit_log.jsonl"
+        let log = try AuditLog(path: path)
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for index in 0..<50 { try? log.append(event(thread * 1000 + index)) }
+        }
+        let events = try AuditLog.read(path: path)
+        #expect(events.count == 400)
+        #expect(Set(events.map(\.eventID)) == Set((0..<8).flatMap { thread in (0..<50).map { event(thread * 1000 + $0).eventID } }))
+    }
+
     @Test func replayNamesTheBadLine() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path + "/bad.jsonl"
