@@ -50,9 +50,10 @@ public final class CreatureRuntime {
 
     private var anima: AnimaState
     private var pendingDamage = CanvasDamage()
-    private var lastSnapshot: DrawingSnapshot?
     private var appliedAction: GovernanceAction?
     private var marksThisRun = 0
+    /// Snapshots handed to the recorder by this run (to order canvas writes after history commits).
+    private var snapshotsRecorded = 0
     private var drawingsCompleted = 0
     private var displayUpdatesAtLastStatus = 0
     private var bytesAtLastStatus = 0
@@ -213,7 +214,7 @@ public final class CreatureRuntime {
         pendingDamage.append(outcome.damage)
         if let snapshot = outcome.snapshot {
             store.drawingRecorder.record(snapshot)
-            lastSnapshot = snapshot
+            snapshotsRecorded += 1
         }
         var completed = false
         switch autonomy {
@@ -236,7 +237,7 @@ public final class CreatureRuntime {
         case .nothing?, nil:
             break
         }
-        if engine.canvasPersistenceDue { persistCanvas() }
+        if engine.canvasPersistenceDue && historyIsDurable { persistCanvas() }
         governance.tick(anima: anima, drawing: drawingReport(), identity: identityReport(), force: completed)
         _ = try? store.identity.heartbeat()
     }
@@ -251,6 +252,14 @@ public final class CreatureRuntime {
     private func showPending(now: Double) {
         display.show(canvas: engine.canvas, damage: pendingDamage, now: now)
         pendingDamage = CanvasDamage()
+    }
+
+    /// True when every snapshot this run recorded has left the recorder's queue (committed, or counted as lost). The
+    /// routine canvas write waits for it, so after a power cut the canvas is never ahead of drawing_history and a
+    /// resumed drawing continues the history without a hole. It never blocks: the write just happens a frame later.
+    private var historyIsDurable: Bool {
+        let status = store.drawingRecorder.status
+        return status.committed + status.failures + status.dropped >= snapshotsRecorded
     }
 
     private func persistCanvas() {
