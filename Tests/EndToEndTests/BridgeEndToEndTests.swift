@@ -96,9 +96,15 @@ import Glibc
             return verdict?["action"] as? String == "pause" && verdict?["source"] as? String == "host" && status(data)?["paused"] as? Bool == true
         }
         #expect(paused, "no host pause reached the creature: \(String(describing: status(data)))")
+        // While paused no mark is placed: the mark count never rises and no history row is added. (Autonomy still
+        // runs, so a false start may clear the drawing: the count can fall to 0, never rise.)
         let marksWhenPaused = status(data)?["marks"] as? Int ?? -1
-        Thread.sleep(forTimeInterval: 3)
-        #expect(status(data)?["marks"] as? Int == marksWhenPaused, "marks went on while paused")
+        let rowsWhenPaused = try AnimaStore(path: data + "/anima.db").drawingHistoryCount()
+        for _ in 0..<6 {
+            Thread.sleep(forTimeInterval: 0.5)
+            #expect(status(data)?["marks"] as? Int ?? Int.max <= marksWhenPaused, "marks went on while paused")
+        }
+        #expect(try AnimaStore(path: data + "/anima.db").drawingHistoryCount() == rowsWhenPaused)
         kill(creature.processIdentifier, SIGTERM)
         creature.waitUntilExit()
         #expect(creature.terminationStatus == 0)

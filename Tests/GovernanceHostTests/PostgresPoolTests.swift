@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 
@@ -34,8 +35,13 @@ import Testing
     @Test func exhaustedPoolFailsAfterTheTimeoutNamingSizeAndMax() async throws {
         let pool = try await pool(min: 1, max: 1, timeout: 0.3)
         defer { pool.close() }
-        async let holder: Void = pool.withConnection { (connection) throws(PostgresError) in try connection.query("SELECT pg_sleep(1.5)") }
-        try await Task.sleep(for: .milliseconds(200))
+        let holding = Mutex(false)
+        async let holder: Void = pool.withConnection { (connection) throws(PostgresError) in
+            holding.withLock { $0 = true }
+            try connection.query("SELECT pg_sleep(1.5)")
+        }
+        // Under load the holder may start late: wait until it really holds the only connection.
+        while !holding.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
         do {
             _ = try await pool.withConnection { (connection) throws(PostgresError) in try connection.query("SELECT 1") }
             Issue.record("the second acquire must time out")
@@ -51,8 +57,12 @@ import Testing
     @Test func waiterGetsTheConnectionWhenItIsReleased() async throws {
         let pool = try await pool(min: 1, max: 1, timeout: 5)
         defer { pool.close() }
-        async let holder: Void = pool.withConnection { (connection) throws(PostgresError) in try connection.query("SELECT pg_sleep(0.3)") }
-        try await Task.sleep(for: .milliseconds(50))
+        let holding = Mutex(false)
+        async let holder: Void = pool.withConnection { (connection) throws(PostgresError) in
+            holding.withLock { $0 = true }
+            try connection.query("SELECT pg_sleep(0.3)")
+        }
+        while !holding.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
         let value = try await pool.withConnection { (c) throws(PostgresError) in try c.query("SELECT 3 AS n")[0].int("n") }
         #expect(value == 3)
         try await holder
