@@ -18,9 +18,12 @@ run: build
 
 # Build the tests once (switching between plain and test builds recompiles), then run them against
 # a PostgreSQL cluster that lives only as long as the run. Swift Testing runs tests in parallel.
+# Tests that drive whole processes (spawn, signal, wait) block their threads for seconds; they run in a second
+# pass so they cannot starve the timing-sensitive async tests (connection pool, HTTP) of the 2-core thread pool.
+PROCESS_TESTS = EndToEndTests\.|RecorderCrashTests|AnimaCommandLineTests|HostBinaryTests|CrashRecoveryTests
 test: setup
 	$(SWIFT) build --build-tests
-	scripts/with-postgres.sh $(SWIFT) test --skip-build
+	scripts/with-postgres.sh sh -c '$(SWIFT) test --skip-build --skip "$(PROCESS_TESTS)" && $(SWIFT) test --skip-build --filter "$(PROCESS_TESTS)"'
 
 bench: setup
 	$(SWIFT) build -c release --product anima-bench

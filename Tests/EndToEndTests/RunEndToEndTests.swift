@@ -54,8 +54,8 @@ import Testing
         #expect(saved["running"] as? Bool == false)
         let pixelsAtStop = try #require(saved["pixels"] as? Int)
         let marksAtStop = try #require(saved["marks"] as? Int)
-        let historyRows = try AnimaStore(path: data + "/anima.db").drawingHistoryCount()
-        #expect(historyRows == marksAtStop / 10, "every 10th mark is in drawing_history after the flush")
+        let latest = try AnimaStore(path: data + "/anima.db").recentDrawingHistory(limit: 1).last
+        #expect(latest?.snapshot.marks == marksAtStop / 10 * 10, "the last 10th mark before SIGTERM is in drawing_history")
 
         let second = try ProcessRunner.run(anima, arguments + ["--marks", "1"])
         #expect(second.status == 0, "\(second.output)")
