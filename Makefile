@@ -1,6 +1,8 @@
 # Anima — two commands on a fresh Debian 12 machine:
 #   make run    install what is missing, build (release), run the creature on the simulator board
 #   make test   install what is missing, start a throwaway PostgreSQL, run every test
+# Swift from PATH, or the toolchain's usual place on our Debian machines.
+export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 DATA_DIR ?= ./var
 
@@ -14,6 +16,7 @@ build: setup
 
 run: build
 	@mkdir -p $(DATA_DIR)
+	@echo "anima: drawing on the simulator board; the panel is $(DATA_DIR)/display/latest.png, finished drawings go to $(DATA_DIR)/drawings. Ctrl-C stops."
 	.build/release/anima run --board simulator --data-dir $(DATA_DIR)
 
 # Build the tests once (switching between plain and test builds recompiles), then run them against
