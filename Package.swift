@@ -94,7 +94,7 @@ let package = Package(
             dependencies: ["GovernanceHost", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "anima-bench",
-            dependencies: ["AnimaRuntime"]),
+            dependencies: ["AnimaRuntime", "AnimaDisplay", "AnimaDrawing", "AnimaStore"]),
 
         // MARK: Tests — one target per module, plus end-to-end
         .testTarget(name: "AnimaImageTests", dependencies: ["AnimaImage", "AnimaFiles"]),

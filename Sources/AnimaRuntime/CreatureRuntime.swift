@@ -42,6 +42,7 @@ public final class CreatureRuntime {
     private let governance: GovernanceLink
     private let canvasStorage: CanvasStorage
     private let body: LinuxBodyMetrics?
+    private let lights: MoodLightDriver?
     private let fixedAnima: AnimaState?
     private let notifier = SystemdNotifier()
     private let boardName: String
@@ -130,9 +131,9 @@ public final class CreatureRuntime {
         if transport.hasPrefix("simulator:") {
             try? FileManager.default.createDirectory(atPath: String(transport.dropFirst("simulator:".count)), withIntermediateDirectories: true)
         }
-        display = DisplayLink(
-            board: board, rotation: rotation, transportSpec: transport,
-            hardware: transport == "hardware" ? LinuxBoardHardware() : nil, logger: logger)
+        let hardware: (any BoardHardware)? = transport == "hardware" ? LinuxBoardHardware() : nil
+        display = DisplayLink(board: board, rotation: rotation, transportSpec: transport, hardware: hardware, logger: logger)
+        lights = hardware.flatMap { MoodLightDriver(board: board, hardware: $0, logger: logger) }
 
         // The engine, resuming the saved canvas.
         let size = DisplayLink.canvasSize(board: board, rotation: rotation)
@@ -175,8 +176,9 @@ public final class CreatureRuntime {
 
         while !shutdown.isRequested {
             let wallNow = Date().timeIntervalSince1970
-            if let body, wallNow - lastSense >= 2 {
-                anima = AnimaSensing.sense(body.read())
+            if wallNow - lastSense >= 2 {
+                if let body { anima = AnimaSensing.sense(body.read()) }
+                lights?.show(anima)
                 lastSense = wallNow
             }
             let drawNow = options.clockStep != nil || wallNow >= nextDrawAt
@@ -300,6 +302,7 @@ public final class CreatureRuntime {
             }
         }
         display.shutdown()
+        lights?.turnOff()
         persistCanvas()
         store.close()
         do { _ = try store.identity.sleep() } catch { logger.error("could not record sleep: \(error)") }
