@@ -35,6 +35,7 @@ let package = Package(
         // MARK: Small shared pieces: an image value + PNG encoder (pure), and crash-safe file writes
         .target(name: "AnimaImage", dependencies: ["CAnimaZlib"]),
         .target(name: "AnimaFiles"),
+        .target(name: "SHA256Digest"),
 
         // MARK: Pi side
         .target(
@@ -54,7 +55,7 @@ let package = Package(
             path: "Drivers/Registry"),
         .target(
             name: "AnimaBoards",
-            dependencies: ["AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaFiles", "Yams"]),
+            dependencies: ["AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaFiles", "SHA256Digest", "Yams"]),
         .target(name: "AnimaDrawing", dependencies: ["AnimaImage"]),
         .target(
             name: "AnimaStore",
@@ -80,7 +81,7 @@ let package = Package(
         .target(
             name: "GovernanceHost",
             dependencies: [
-                "GovernanceCore", "CAnimaLibPQ",
+                "GovernanceCore", "CAnimaLibPQ", "SHA256Digest",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -98,9 +99,10 @@ let package = Package(
 
         // MARK: Tests — one target per module, plus end-to-end
         .testTarget(name: "AnimaImageTests", dependencies: ["AnimaImage", "AnimaFiles"]),
+        .testTarget(name: "SHA256DigestTests", dependencies: ["SHA256Digest"]),
         .testTarget(name: "AnimaHALTests", dependencies: ["AnimaHAL"]),
         .testTarget(name: "AnimaDisplayTests", dependencies: ["AnimaDisplay", "AnimaDrivers"]),
-        .testTarget(name: "AnimaBoardsTests", dependencies: ["AnimaBoards"]),
+        .testTarget(name: "AnimaBoardsTests", dependencies: ["AnimaBoards", "SHA256Digest"]),
         .testTarget(name: "AnimaDrawingTests", dependencies: ["AnimaDrawing"]),
         .testTarget(name: "AnimaStoreTests", dependencies: ["AnimaStore"]),
         .testTarget(name: "GovernanceCoreTests", dependencies: ["GovernanceCore"]),

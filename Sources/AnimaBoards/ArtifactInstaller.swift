@@ -1,3 +1,4 @@
+import SHA256Digest
 import AnimaFiles
 import Foundation
 

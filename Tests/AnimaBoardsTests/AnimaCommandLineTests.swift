@@ -1,3 +1,4 @@
+import SHA256Digest
 import Foundation
 import Testing
 @testable import AnimaBoards

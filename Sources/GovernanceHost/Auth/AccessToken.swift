@@ -1,3 +1,4 @@
+import SHA256Digest
 import Foundation
 
 /// Bearer tokens: 32 random bytes from the system generator (getrandom), shown once as 64 hex digits.

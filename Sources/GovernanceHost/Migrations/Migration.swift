@@ -1,3 +1,5 @@
+import SHA256Digest
+
 /// One schema change: an identity (version + name), its statements, and a checksum that pins them.
 ///
 /// Statements run one by one through the parameterized path (no multi-statement SQL text), all inside one transaction.

@@ -1,5 +1,5 @@
-/// SHA-256 (FIPS 180-4), pure Swift, so the host hashes device tokens and migration checksums without linking a crypto
-/// library. Tested against the FIPS example vectors.
+/// SHA-256 (FIPS 180-4), pure Swift, so nothing links a crypto library for it: the host hashes device tokens and
+/// migration checksums, `anima flash` verifies what it wrote. Tested against the FIPS example vectors.
 public enum SHA256 {
     /// The 32-byte digest of `bytes`.
     public static func digest<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
@@ -39,6 +39,9 @@ public enum SHA256 {
 
     /// The digest of a UTF-8 string as 64 lowercase hex digits.
     public static func hex(_ text: String) -> String { Hex.encode(digest(Array(text.utf8))) }
+
+    /// The digest of bytes as 64 lowercase hex digits.
+    public static func hex(_ bytes: [UInt8]) -> String { Hex.encode(digest(bytes)) }
 
     private static func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 { value >> count | value << (32 - count) }
 
