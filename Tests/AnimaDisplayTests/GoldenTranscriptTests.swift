@@ -77,6 +77,26 @@ struct GoldenTranscriptTests {
         ])
     }
 
+    /// Written from Adafruit's published ILI9341 initialisation table (its `initcmd` list), with our rotation's MADCTL
+    /// and the SWRESET / inversion / sleep-out / display-on framing every DBI controller shares.
+    @Test("ILI9341 240×320 BGR init: every command and parameter (Adafruit's table)", arguments: [(Rotation.deg0, "08"), (.deg270, "A8")])
+    func ili9341InitGolden(rotation: Rotation, madctl: String) throws {
+        let recorder = RecordingTransport()
+        let configuration = PanelConfiguration(controller: controller("ili9341"), rotation: rotation, colorOrder: .bgr)
+        try Display(configuration: configuration, transport: recorder).initialize()
+        #expect(commands(recorder.records) == [
+            "C 01", "W 150",
+            "C EF", "D 03 80 02", "C CF", "D 00 C1 30", "C ED", "D 64 03 12 81", "C E8", "D 85 00 78",
+            "C CB", "D 39 2C 00 34 02", "C F7", "D 20", "C EA", "D 00 00",
+            "C C0", "D 23", "C C1", "D 10", "C C5", "D 3E 28", "C C7", "D 86",
+            "C 36", "D \(madctl)", "C 37", "D 00", "C 3A", "D 55", "C B1", "D 00 18", "C B6", "D 08 82 27",
+            "C F2", "D 00", "C 26", "D 01",
+            "C E0", "D 0F 31 2B 0C 0E 08 4E F1 37 07 10 03 0E 09 00",
+            "C E1", "D 00 0E 14 03 11 07 31 C1 48 08 0F 0C 31 36 0F",
+            "C 20", "C 11", "W 150", "C 29", "W 150", "G backlight=1",
+        ])
+    }
+
     @Test("SSD1306 128×64 init: the command stream in one write per command")
     func ssd1306Init() throws {
         let recorder = RecordingTransport()
