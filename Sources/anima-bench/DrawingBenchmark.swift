@@ -9,7 +9,7 @@ import Foundation
 enum DrawingBenchmark {
     static func run() {
         let anima = AnimaState(warmth: 0.41, clarity: 0.82, stability: 0.89, presence: 0.83)
-        print("Drawing engine (release, engine only, anima 0.41/0.82/0.89/0.83, 1 s virtual step, seed 1)")
+        print("Drawing engine (release, anima 0.41/0.82/0.89/0.83, 1 s virtual step, seed 1; +rec = with the anima.db recorder)")
         print(row(["era", "drawings", "marks", "frames", "total s", "frames/s", "marks/s", "marking marks/s", "µs/mark"]))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("anima-bench-\(getpid())").path
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
