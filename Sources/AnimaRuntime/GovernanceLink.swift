@@ -80,7 +80,8 @@ final class GovernanceLink: Sendable {
             result.withLock { $0 = report }
             done.signal()
         }
-        if done.wait(timeout: .now() + flushTimeout + 2) == .timedOut {
+        // The client bounds its attempt by `flushTimeout`; the extra margin covers a loaded machine starting the task.
+        if done.wait(timeout: .now() + flushTimeout * 2 + 2) == .timedOut {
             logger.warning("governance: the shutdown flush did not finish in \(flushTimeout) s; the outbox keeps the rest")
         } else if let report = result.withLock({ $0 }) {
             logger.info("governance: shutdown flush sent \(report.accepted + report.duplicates), \(report.remaining) remain queued")

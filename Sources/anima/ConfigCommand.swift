@@ -20,7 +20,7 @@ struct ConfigCommand: ParsableCommand {
                 let resolved = try ConfigurationLoader.load(explicitPath: options.config, flags: options.flags)
                 print(resolved.rendered())
             } catch {
-                throw CommandFailure(error.description)
+                throw fail(error.description)
             }
         }
     }

@@ -10,9 +10,3 @@ extension BoardRotation: ExpressibleByArgument {
 
     public static var allValueStrings: [String] { allCases.map { String($0.rawValue) } }
 }
-
-/// Prints `error: …` to standard error and exits non-zero, for failures after the arguments were accepted.
-func fail(_ message: String) -> ExitCode {
-    printError("error: \(message)")
-    return ExitCode.failure
-}

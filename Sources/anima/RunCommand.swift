@@ -51,9 +51,9 @@ struct RunCommand: ParsableCommand {
                 shutdown: shutdown, logger: logger)
             status = runtime.run()
         } catch let error as ConfigurationLoader.LoadError {
-            throw CommandFailure(error.description)
+            throw fail(error.description)
         } catch let error as RuntimeError {
-            throw CommandFailure(error.description)
+            throw fail(error.description)
         }
         if status != 0 { throw ExitCode(status) }
     }

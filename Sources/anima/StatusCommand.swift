@@ -18,13 +18,13 @@ struct StatusCommand: ParsableCommand {
         do {
             configuration = try ConfigurationLoader.load(explicitPath: options.config, flags: options.flags)
         } catch {
-            throw CommandFailure(error.description)
+            throw fail(error.description)
         }
         let status: RuntimeStatus
         do {
             status = try RuntimeStatus.read(dataDirectory: configuration.dataDirectory)
         } catch {
-            throw CommandFailure(error.description)
+            throw fail(error.description)
         }
         if json {
             let encoder = JSONEncoder()

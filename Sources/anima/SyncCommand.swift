@@ -17,17 +17,17 @@ struct SyncCommand: AsyncParsableCommand {
         do {
             configuration = try ConfigurationLoader.load(explicitPath: options.config, flags: options.flags)
         } catch {
-            throw CommandFailure(error.description)
+            throw fail(error.description)
         }
         guard let url = configuration.governanceURL else {
-            throw CommandFailure("no governance host configured: give --governance-url URL and --token-file FILE")
+            throw fail("no governance host configured: give --governance-url URL and --token-file FILE")
         }
         guard let tokenFile = configuration.tokenFile else {
-            throw CommandFailure("no device token: give --token-file FILE (mode 0600)")
+            throw fail("no device token: give --token-file FILE (mode 0600)")
         }
         let databasePath = configuration.dataDirectory + "/anima.db"
         guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CommandFailure("\(databasePath) does not exist: nothing to send (is --data-dir right?)")
+            throw fail("\(databasePath) does not exist: nothing to send (is --data-dir right?)")
         }
         let report: SyncReport
         do {
@@ -38,7 +38,7 @@ struct SyncCommand: AsyncParsableCommand {
                 outbox: store.outbox, runtimeState: store.runtimeState, clock: AnimaStore.wallClock)
             report = await client.syncNow()
         } catch {
-            throw CommandFailure("\(error)")
+            throw fail("\(error)")
         }
         print("sent \(report.sent) (\(report.accepted) accepted, \(report.duplicates) already there) in \(report.batches) batches; \(report.remaining) remain")
         if let error = report.error { print("error: \(error)") }
