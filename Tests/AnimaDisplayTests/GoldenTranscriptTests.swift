@@ -97,6 +97,31 @@ struct GoldenTranscriptTests {
         ])
     }
 
+    /// Written from the GC9A01 initialisation table that Waveshare's and Adafruit's GC9A01 libraries publish (the vendor's
+    /// undocumented inter-register values included), with our MADCTL, COLMOD, TEON and inversion.
+    @Test("GC9A01 240×240 init: every command and parameter (the published vendor table)", arguments: [(Rotation.deg0, "00"), (.deg180, "C0")])
+    func gc9a01InitGolden(rotation: Rotation, madctl: String) throws {
+        let recorder = RecordingTransport()
+        let configuration = PanelConfiguration(controller: controller("gc9a01"), rotation: rotation, colorOrder: .rgb, inverted: true)
+        try Display(configuration: configuration, transport: recorder).initialize()
+        #expect(commands(recorder.records) == [
+            "C 01", "W 150",
+            "C EF", "C EB", "D 14", "C FE", "C EF", "C EB", "D 14",
+            "C 84", "D 40", "C 85", "D FF", "C 86", "D FF", "C 87", "D FF", "C 88", "D 0A", "C 89", "D 21",
+            "C 8A", "D 00", "C 8B", "D 80", "C 8C", "D 01", "C 8D", "D 01", "C 8E", "D FF", "C 8F", "D FF",
+            "C B6", "D 00 20", "C 36", "D \(madctl)", "C 3A", "D 55",
+            "C 90", "D 08 08 08 08", "C BD", "D 06", "C BC", "D 00", "C FF", "D 60 01 04",
+            "C C3", "D 13", "C C4", "D 13", "C C9", "D 22", "C BE", "D 11", "C E1", "D 10 0E", "C DF", "D 21 0C 02",
+            "C F0", "D 45 09 08 08 26 2A", "C F1", "D 43 70 72 36 37 6F",
+            "C F2", "D 45 09 08 08 26 2A", "C F3", "D 43 70 72 36 37 6F",
+            "C ED", "D 1B 0B", "C AE", "D 77", "C CD", "D 63", "C 70", "D 07 07 04 0E 0F 09 07 08 03", "C E8", "D 34",
+            "C 62", "D 18 0D 71 ED 70 70 18 0F 71 EF 70 70", "C 63", "D 18 11 71 F1 70 70 18 13 71 F3 70 70",
+            "C 64", "D 28 29 F1 01 F1 00 07", "C 66", "D 3C 00 CD 67 45 45 10 00 00 00",
+            "C 67", "D 00 3C 00 00 00 01 54 10 32 98", "C 74", "D 10 85 80 00 00 4E 00", "C 98", "D 3E 07",
+            "C 35", "C 21", "C 11", "W 120", "C 29", "W 20", "G backlight=1",
+        ])
+    }
+
     @Test("SSD1306 128×64 init: the command stream in one write per command")
     func ssd1306Init() throws {
         let recorder = RecordingTransport()
