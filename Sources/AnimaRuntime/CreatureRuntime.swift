@@ -84,22 +84,14 @@ public final class CreatureRuntime {
             throw .configuration(error.description)
         }
 
-        // The clock: wall time, or a virtual clock that resumes after the last run's virtual time.
-        let wallNow = Date().timeIntervalSince1970
-        let provisional = RunClock()
-        let openedStore: AnimaStore
-        if options.clockStep != nil {
-            let virtualClock = RunClock(virtualStart: wallNow)
-            clock = virtualClock
-            openedStore = try Self.openStore(dataDirectory: dataDirectory, clock: virtualClock)
-            if let last = try? openedStore.runtimeState.value(Double.self, forKey: Self.lastTimeKey), last >= wallNow {
-                virtualClock.advance(by: last - wallNow + 1)
-            }
-        } else {
-            clock = provisional
-            openedStore = try Self.openStore(dataDirectory: dataDirectory, clock: provisional)
+        // The clock: wall time, or a virtual clock that resumes after the last run's virtual time (so timestamps and
+        // the identity's sessions keep their order across virtual runs).
+        let runClock = options.clockStep == nil ? RunClock() : RunClock(virtualStart: Date().timeIntervalSince1970)
+        clock = runClock
+        store = try Self.openStore(dataDirectory: dataDirectory, clock: runClock)
+        if runClock.isVirtual, let last = try? store.runtimeState.value(Double.self, forKey: Self.lastTimeKey), last >= runClock.now() {
+            runClock.advance(by: last - runClock.now() + 1)
         }
-        store = openedStore
 
         // Identity: the same creature across restarts.
         do {
