@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "anima",
             dependencies: [
-                "AnimaRuntime", "AnimaBoards", "AnimaDisplay", "AnimaFiles",
+                "AnimaRuntime", "AnimaBoards", "AnimaDisplay", "AnimaFiles", "AnimaStore", "AnimaGovernanceClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -343,13 +343,3 @@ public final class CreatureRuntime {
         notifier.status("\(engine.era.rawValue), \(state.arcPhase.rawValue), \(engine.markCount) marks, display \(display.state)")
     }
 }
-
-/// UTC ISO-8601 with `Z`, for status output.
-enum StatusTime {
-    static func format(_ seconds: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: seconds))
-    }
-}

@@ -123,3 +123,13 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         }
     }
 }
+
+/// UTC ISO-8601 with `Z`, for status output.
+public enum StatusTime {
+    public static func format(_ seconds: Double) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+}

@@ -1,8 +1,11 @@
+import AnimaGovernanceClient
 import AnimaRuntime
+import AnimaStore
 import ArgumentParser
 import Foundation
 
-/// `anima status`: what the creature is doing, from the status file the run loop keeps in its data directory.
+/// `anima status`: what the creature is doing, from the status file the run loop keeps in its data directory, with the
+/// governance figures read fresh from anima.db (so they are right after `anima sync`, or while the creature is stopped).
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
@@ -20,12 +23,13 @@ struct StatusCommand: ParsableCommand {
         } catch {
             throw fail(error.description)
         }
-        let status: RuntimeStatus
+        var status: RuntimeStatus
         do {
             status = try RuntimeStatus.read(dataDirectory: configuration.dataDirectory)
         } catch {
             throw fail(error.description)
         }
+        Self.refreshGovernance(&status, databasePath: configuration.dataDirectory + "/anima.db")
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -33,6 +37,23 @@ struct StatusCommand: ParsableCommand {
             return
         }
         print(Self.render(status))
+    }
+
+    /// Outbox depth, counters, last sync and verdict as anima.db has them now (a read; the run loop keeps writing).
+    static func refreshGovernance(_ status: inout RuntimeStatus, databasePath: String) {
+        guard FileManager.default.fileExists(atPath: databasePath), let store = try? AnimaStore(path: databasePath) else { return }
+        defer { store.close() }
+        if let depth = try? store.outbox.depth() { status.outboxDepth = depth }
+        if let created = try? store.runtimeState.counter(GovernanceStateKeys.summariesCreated) { status.summariesCreated = created }
+        if let sent = try? store.runtimeState.counter(GovernanceStateKeys.summariesSent) { status.summariesSent = sent }
+        if let sync = (try? store.runtimeState.value(SyncReport.self, forKey: GovernanceStateKeys.lastSync)) ?? nil {
+            status.lastSync = StatusTime.format(sync.at)
+        }
+        if let verdict = (try? store.runtimeState.value(AppliedVerdict.self, forKey: GovernanceStateKeys.lastVerdict)) ?? nil {
+            status.lastVerdict = RuntimeStatus.Verdict(
+                action: verdict.action.rawValue, margin: verdict.margin.rawValue, reason: verdict.reason,
+                source: verdict.source.rawValue, at: StatusTime.format(verdict.decidedAt))
+        }
     }
 
     static func render(_ status: RuntimeStatus) -> String {

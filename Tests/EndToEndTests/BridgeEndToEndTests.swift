@@ -83,6 +83,11 @@ import Glibc
         #expect(created > 20)
         #expect(stored.rows == created, "lost or duplicated: host has \(stored.rows) rows, device created \(created)")
         #expect(stored.distinct == stored.rows)
+        // `anima status` reads the governance figures from anima.db, so it is right after the sync too.
+        let shown = try ProcessRunner.run(anima, ["status", "--json", "--data-dir", data])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any])
+        #expect(object["outbox_depth"] as? Int == 0)
+        #expect(object["summaries_created"] as? Int == created)
     }
 
     /// A host verdict of pause stops new marks.
