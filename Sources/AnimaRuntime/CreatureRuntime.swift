@@ -50,6 +50,8 @@ public final class CreatureRuntime {
     private let fps: Double
 
     private var anima: AnimaState
+    /// The body's last reading (read once per sensing; a second read would shorten the CPU % sample window).
+    private var lastReadings = BodyReadings()
     private var pendingDamage = CanvasDamage()
     private var appliedAction: GovernanceAction?
     private var marksThisRun = 0
@@ -141,9 +143,10 @@ public final class CreatureRuntime {
 
         governance = try GovernanceLink(configuration: configuration, store: store, clock: clock.reading, logger: logger)
         body = fixedAnima == nil ? LinuxBodyMetrics(diskPath: dataDirectory) : nil
-        anima = fixedAnima ?? AnimaSensing.sense(body?.read() ?? BodyReadings())
-        if let missing = body?.read().missing, !missing.isEmpty {
-            logger.info("body: no \(missing.joined(separator: ", ")); those inputs drop out of the anima")
+        lastReadings = body?.read() ?? BodyReadings()
+        anima = fixedAnima ?? AnimaSensing.sense(lastReadings)
+        if body != nil, !lastReadings.missing.isEmpty {
+            logger.info("body: no \(lastReadings.missing.joined(separator: ", ")); those inputs drop out of the anima")
         }
     }
 
@@ -169,7 +172,10 @@ public final class CreatureRuntime {
         while !shutdown.isRequested {
             let wallNow = Date().timeIntervalSince1970
             if wallNow - lastSense >= 2 {
-                if let body { anima = AnimaSensing.sense(body.read()) }
+                if let body {
+                    lastReadings = body.read()
+                    anima = AnimaSensing.sense(lastReadings)
+                }
                 lights?.show(anima)
                 lastSense = wallNow
             }
@@ -334,7 +340,7 @@ public final class CreatureRuntime {
                     action: $0.action.rawValue, margin: $0.margin.rawValue, reason: $0.reason,
                     source: $0.source.rawValue, at: StatusTime.format($0.decidedAt))
             },
-            missingInputs: fixedAnima == nil ? (body?.read().missing ?? []) : [])
+            missingInputs: fixedAnima == nil ? lastReadings.missing : [])
         do {
             try status.write(dataDirectory: dataDirectory)
         } catch {

@@ -54,7 +54,7 @@ final class GovernanceLink: Sendable {
         }
     }
 
-    /// Starts the background sender: every second (wall time) it sends what is due.
+    /// Starts the background sender: every half second (wall time) it sends what is due.
     func startSending() {
         guard let client else { return }
         let task = Task.detached {
