@@ -14,6 +14,7 @@ final class GovernanceLink: Sendable {
     let client: GovernanceClient?
     private let logger: Logger
     private let sender: Mutex<Task<Void, Never>?> = Mutex(nil)
+    private let stopping = Mutex(false)
 
     init(configuration: RuntimeConfiguration, store: AnimaStore, clock: @escaping @Sendable () -> Double, logger: Logger) throws(RuntimeError) {
         self.logger = logger
@@ -57,8 +58,8 @@ final class GovernanceLink: Sendable {
     /// Starts the background sender: every half second (wall time) it sends what is due.
     func startSending() {
         guard let client else { return }
-        let task = Task.detached {
-            while !Task.isCancelled {
+        let task = Task.detached { [self] in
+            while !self.stopping.withLock({ $0 }) {
                 _ = await client.sendIfDue()
                 try? await Task.sleep(for: .milliseconds(500))
             }
@@ -66,16 +67,19 @@ final class GovernanceLink: Sendable {
         sender.withLock { $0 = task }
     }
 
-    /// Stops the sender and makes one bounded attempt to send what is left.
+    /// Stops the sender and makes one bounded attempt to send what is left. The sender is not cancelled mid-request
+    /// (that would throw away an answer the host already gave): it finishes its round, then the flush drains the rest.
     func stop(flushTimeout: Double) {
-        sender.withLock { task in
-            task?.cancel()
-            task = nil
+        stopping.withLock { $0 = true }
+        let running = sender.withLock { task in
+            defer { task = nil }
+            return task
         }
         guard let client else { return }
         let done = DispatchSemaphore(value: 0)
         let result = Mutex<SyncReport?>(nil)
         Task.detached {
+            await running?.value
             let report = await client.flushOnShutdown(timeout: flushTimeout)
             result.withLock { $0 = report }
             done.signal()
