@@ -15,6 +15,32 @@ public protocol GPIOInput: AnyObject {
     func read() throws(HALError) -> Bool
 }
 
+/// A change of level on an input line, timestamped by the kernel (CLOCK_MONOTONIC, so clock steps cannot reorder it).
+public struct GPIOEdgeEvent: Sendable, Equatable {
+    public enum Edge: Sendable, Equatable {
+        case rising
+        case falling
+    }
+    public var edge: Edge
+    public var timestampNanoseconds: UInt64
+
+    public init(edge: Edge, timestampNanoseconds: UInt64) {
+        self.edge = edge
+        self.timestampNanoseconds = timestampNanoseconds
+    }
+}
+
+/// An input line requested for edge events on both edges (buttons, joystick): the kernel queues each change, so a
+/// press shorter than a poll interval is not missed. Debouncing is the caller's (see the input module).
+public protocol GPIOEdgeInput: AnyObject {
+    var name: String { get }
+    /// The current level.
+    func read() throws(HALError) -> Bool
+    /// Waits at most `timeoutMilliseconds` (0 = do not wait) for events and returns every pending one, oldest
+    /// first; empty when none arrived in time.
+    func waitForEvents(timeoutMilliseconds: Int) throws(HALError) -> [GPIOEdgeEvent]
+}
+
 /// SPI settings asked of the kernel; the kernel may round the speed down.
 public struct SPIConfiguration: Sendable, Equatable {
     public var mode: UInt8

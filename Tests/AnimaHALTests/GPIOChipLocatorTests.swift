@@ -29,6 +29,10 @@ final class TableChip: GPIOChipBackend {
     func requestInput(line: UInt32, bias: GPIOBias, consumer: String) throws(HALError) -> any GPIOInput {
         FakeGPIOInput(name: "\(info.label):\(line)/\(consumer)", level: bias == .pullUp)
     }
+
+    func requestEdgeEvents(line: UInt32, bias: GPIOBias, consumer: String) throws(HALError) -> any GPIOEdgeInput {
+        FakeGPIOEdgeInput(name: "\(info.label):\(line)/\(consumer)", level: bias == .pullUp)
+    }
 }
 
 @Suite("GPIO chip lookup by label and path")

@@ -46,3 +46,32 @@ public final class FakeGPIOInput: GPIOInput {
         return level
     }
 }
+
+/// An edge-event input whose events a test queues; `waitForEvents` hands them over without sleeping.
+public final class FakeGPIOEdgeInput: GPIOEdgeInput {
+    public let name: String
+    /// The level `read()` returns.
+    public var level: Bool
+    /// Events returned (all at once) by the next `waitForEvents`.
+    public var pendingEvents: [GPIOEdgeEvent] = []
+    /// When set, the next `waitForEvents` throws it (and clears it).
+    public var failNextWait: HALError?
+    public private(set) var waitCount = 0
+
+    public init(name: String, level: Bool = false) {
+        self.name = name
+        self.level = level
+    }
+
+    public func read() throws(HALError) -> Bool { level }
+
+    public func waitForEvents(timeoutMilliseconds: Int) throws(HALError) -> [GPIOEdgeEvent] {
+        waitCount += 1
+        if let failure = failNextWait {
+            failNextWait = nil
+            throw failure
+        }
+        defer { pendingEvents.removeAll() }
+        return pendingEvents
+    }
+}

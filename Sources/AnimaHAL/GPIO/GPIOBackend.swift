@@ -13,6 +13,8 @@ protocol GPIOChipBackend: AnyObject {
     func requestOutput(line: UInt32, initial: Bool, consumer: String) throws(HALError) -> any GPIOOutput
     /// Requests `line` as an input with `bias`, consumer "anima".
     func requestInput(line: UInt32, bias: GPIOBias, consumer: String) throws(HALError) -> any GPIOInput
+    /// Requests `line` as an input with `bias` that reports both edges, consumer "anima".
+    func requestEdgeEvents(line: UInt32, bias: GPIOBias, consumer: String) throws(HALError) -> any GPIOEdgeInput
 }
 
 enum GPIOBackends {

@@ -21,4 +21,9 @@ public final class GPIOChip {
     public func input(line: UInt32, bias: GPIOBias = .asIs) throws(HALError) -> any GPIOInput {
         try backend.requestInput(line: line, bias: bias, consumer: Self.consumer)
     }
+
+    /// Requests `line` as an input that reports rising and falling edges (buttons), with a pull resistor if asked.
+    public func edgeInput(line: UInt32, bias: GPIOBias = .asIs) throws(HALError) -> any GPIOEdgeInput {
+        try backend.requestEdgeEvents(line: line, bias: bias, consumer: Self.consumer)
+    }
 }

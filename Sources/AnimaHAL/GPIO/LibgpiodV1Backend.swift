@@ -50,6 +50,13 @@ final class LibgpiodV1Chip: GPIOChipBackend {
         return LibgpiodV1Input(LibgpiodV1Line(chip: self, line: handle, name: "\(info.label):\(line)"))
     }
 
+    func requestEdgeEvents(line: UInt32, bias: GPIOBias, consumer: String) throws(HALError) -> any GPIOEdgeInput {
+        let handle = try lineHandle(line)
+        let result = gpiod_line_request_both_edges_events_flags(handle, consumer, Self.flags(for: bias))
+        if result != 0 { throw requestError(errno, line: line, handle: handle) }
+        return LibgpiodV1EdgeInput(LibgpiodV1Line(chip: self, line: handle, name: "\(info.label):\(line)"))
+    }
+
     private static func flags(for bias: GPIOBias) -> Int32 {
         switch bias {
         case .asIs: return 0
@@ -126,5 +133,38 @@ final class LibgpiodV1Input: GPIOInput {
         let value = gpiod_line_get_value(handle.line)
         if value < 0 { throw .ioFailed(device: "GPIO \(name)", operation: "read value", errno: errno) }
         return value == 1
+    }
+}
+
+/// A v1 line requested for events on both edges.
+final class LibgpiodV1EdgeInput: GPIOEdgeInput {
+    private let handle: LibgpiodV1Line
+    var name: String { handle.name }
+
+    init(_ handle: LibgpiodV1Line) { self.handle = handle }
+
+    func read() throws(HALError) -> Bool {
+        let value = gpiod_line_get_value(handle.line)
+        if value < 0 { throw .ioFailed(device: "GPIO \(name)", operation: "read value", errno: errno) }
+        return value == 1
+    }
+
+    func waitForEvents(timeoutMilliseconds: Int) throws(HALError) -> [GPIOEdgeEvent] {
+        let clamped = max(0, timeoutMilliseconds)
+        var timeout = timespec(tv_sec: clamped / 1000, tv_nsec: (clamped % 1000) * 1_000_000)
+        var events: [GPIOEdgeEvent] = []
+        while true {
+            let ready = gpiod_line_event_wait(handle.line, &timeout)
+            if ready < 0 { throw .ioFailed(device: "GPIO \(name)", operation: "wait for edge events", errno: errno) }
+            if ready == 0 { return events }
+            var event = gpiod_line_event()
+            if gpiod_line_event_read(handle.line, &event) != 0 {
+                throw .ioFailed(device: "GPIO \(name)", operation: "read edge event", errno: errno)
+            }
+            let nanoseconds = UInt64(max(0, event.ts.tv_sec)) * 1_000_000_000 + UInt64(max(0, event.ts.tv_nsec))
+            let edge: GPIOEdgeEvent.Edge = event.event_type == Int32(GPIOD_LINE_EVENT_RISING_EDGE) ? .rising : .falling
+            events.append(GPIOEdgeEvent(edge: edge, timestampNanoseconds: nanoseconds))
+            timeout = timespec(tv_sec: 0, tv_nsec: 0)  // drain what is already queued, without waiting again
+        }
     }
 }
