@@ -1,6 +1,6 @@
 /// The configuration file format: a small, strict subset of TOML — `key = value` lines, `[section]` headers,
-/// `#` comments; values are "strings", integers, floats or true/false. Keys are flattened as `section.key`.
-/// Errors name the file and line and say what is wrong.
+/// `#` comments; values are "basic strings", 'literal strings', integers, floats or true/false. Keys are flattened as
+/// `section.key`; a table header may appear once (as TOML requires). Errors name the file and line and say what is wrong.
 public struct ConfigFile: Sendable, Equatable {
     public enum Value: Sendable, Equatable, CustomStringConvertible {
         case string(String)
@@ -36,6 +36,7 @@ public struct ConfigFile: Sendable, Equatable {
     public init(path: String, text: String) throws(ParseError) {
         self.path = path
         var section = ""
+        var sectionLines: [String: Int] = [:]
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
             let line = Self.stripComment(rawLine).trimmingWhitespace()
@@ -48,6 +49,12 @@ public struct ConfigFile: Sendable, Equatable {
                 guard Self.isBareKey(section) else {
                     throw ParseError(file: path, line: lineNumber, message: "section name '\(section)' may use letters, digits, _ and - only")
                 }
+                if let first = sectionLines[section] {
+                    throw ParseError(
+                        file: path, line: lineNumber,
+                        message: "[\(section)] appears twice (first on line \(first)); put all its keys under one header")
+                }
+                sectionLines[section] = lineNumber
                 continue
             }
             guard let equals = line.firstIndex(of: "=") else {
@@ -59,8 +66,8 @@ public struct ConfigFile: Sendable, Equatable {
                 throw ParseError(file: path, line: lineNumber, message: "key '\(key)' may use letters, digits, _ and - only")
             }
             let fullKey = section.isEmpty ? key : section + "." + key
-            guard values[fullKey] == nil else {
-                throw ParseError(file: path, line: lineNumber, message: "'\(fullKey)' is set twice (first on line \(values[fullKey]!.line))")
+            if let first = values[fullKey] {
+                throw ParseError(file: path, line: lineNumber, message: "'\(fullKey)' is set twice (first on line \(first.line))")
             }
             values[fullKey] = (try Self.parseValue(rawValue, file: path, line: lineNumber, key: fullKey), lineNumber)
         }
@@ -70,16 +77,22 @@ public struct ConfigFile: Sendable, Equatable {
         !key.isEmpty && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
     }
 
-    /// Drops a `#` comment that is not inside a string.
+    /// Drops a `#` comment that is not inside a string (basic strings know escapes; literal strings do not).
     private static func stripComment(_ line: Substring) -> String {
-        var inString = false
+        var quote: Character?
         var escaped = false
         var result = ""
         for character in line {
-            if inString {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
-            } else if character == "\"" {
-                inString = true
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                } else if open == "\"" && character == "\\" {
+                    escaped = true
+                } else if character == open {
+                    quote = nil
+                }
+            } else if character == "\"" || character == "'" {
+                quote = character
             } else if character == "#" {
                 break
             }
@@ -89,6 +102,17 @@ public struct ConfigFile: Sendable, Equatable {
     }
 
     private static func parseValue(_ text: String, file: String, line: Int, key: String) throws(ParseError) -> Value {
+        if text.hasPrefix("'") {
+            // A TOML literal string: taken as written, no escapes, no single quote inside.
+            guard text.count >= 2, text.hasSuffix("'") else {
+                throw ParseError(file: file, line: line, message: "'\(key)': unterminated string")
+            }
+            let body = text.dropFirst().dropLast()
+            guard !body.contains("'") else {
+                throw ParseError(file: file, line: line, message: "'\(key)': a 'literal string' cannot hold a single quote; use \"…\"")
+            }
+            return .string(String(body))
+        }
         if text.hasPrefix("\"") {
             guard text.count >= 2, text.hasSuffix("\"") else {
                 throw ParseError(file: file, line: line, message: "'\(key)': unterminated string")

@@ -33,6 +33,9 @@ import AnimaDrawing
         ("just words", 1, "expected `key = value`"),
         ("name = \"open", 1, "unterminated string"),
         ("na me = 1", 1, "may use letters, digits, _ and - only"),
+        ("[governance]\nurl = \"a\"\n[other]\n[governance]\ninterval = 5", 4, "[governance] appears twice (first on line 1)"),
+        ("board = 'open", 1, "unterminated string"),
+        ("board = 'it's'", 1, "cannot hold a single quote"),
     ])
     func badLinesNameFileAndLine(_ input: String, _ line: Int, _ message: String) {
         do {
@@ -43,6 +46,13 @@ import AnimaDrawing
             #expect(error.description.hasPrefix("anima.toml:\(line): "))
             #expect(error.message.contains(message), "\(error)")
         }
+    }
+
+    /// TOML's literal strings: `board = 'simulator'` is valid TOML and was refused; no escapes inside, `#` stays.
+    @Test func singleQuotedLiteralStrings() throws {
+        let file = try ConfigFile(path: "anima.toml", text: "board = 'simulator'  # pinned\nboards_dir = 'C:\\boards #2'\n")
+        #expect(file.values["board"]?.value == .string("simulator"))
+        #expect(file.values["boards_dir"]?.value == .string("C:\\boards #2"))
     }
 
     @Test func renderedFileParsesBackToTheSameValues() throws {
