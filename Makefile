@@ -6,12 +6,16 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 DATA_DIR ?= ./var
 
-.PHONY: run test bench build setup clean
+.PHONY: run test bench build setup setup-run clean
+
+# `make run` installs only what the creature needs; `make test` adds libpq and a PostgreSQL server.
+setup-run:
+	@deploy/setup-dev.sh run
 
 setup:
-	@deploy/setup-dev.sh
+	@deploy/setup-dev.sh test
 
-build: setup
+build: setup-run
 	$(SWIFT) build -c release --product anima
 
 run: build

@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Anima needs to build and test, and only those that are missing.
-# Idempotent: a second run installs nothing. Used by `make run` and `make test`.
+# Installs the Debian packages Anima needs, and only those that are missing. Idempotent: a second run installs nothing.
+#   deploy/setup-dev.sh run    what building and running the creature needs (`make run`, `make demo`)
+#   deploy/setup-dev.sh test   that, plus the governance host's libpq and a PostgreSQL server for the tests (`make test`)
 set -euo pipefail
 
+profile=${1:-test}
 # zlib1g-dev: PNG compression for drawings and the simulator (already on most Debian systems).
-packages=(libsqlite3-dev libgpiod-dev gpiod libpq-dev postgresql pkg-config zlib1g-dev)
+packages=(libsqlite3-dev libgpiod-dev pkg-config zlib1g-dev)
+case "$profile" in
+    run) ;;
+    test) packages+=(gpiod libpq-dev postgresql) ;;
+    *) echo "setup-dev: unknown profile '$profile'; use 'run' or 'test'" >&2; exit 64 ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do
