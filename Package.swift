@@ -55,7 +55,8 @@ let package = Package(
             path: "Drivers/Registry"),
         .target(
             name: "AnimaBoards",
-            dependencies: ["AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaFiles", "SHA256Digest", "Yams"]),
+            dependencies: ["AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaFiles", "SHA256Digest", "Yams"],
+            resources: [.embedInCode("Resources/schema.yaml"), .embedInCode("Resources/simulator.yaml")]),
         .target(name: "AnimaDrawing", dependencies: ["AnimaImage"]),
         .target(
             name: "AnimaStore",
@@ -84,7 +85,8 @@ let package = Package(
                 "GovernanceCore", "CAnimaLibPQ", "SHA256Digest",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            resources: [.embedInCode("Resources/openapi.json")]),
         .executableTarget(
             name: "governance-host",
             dependencies: ["GovernanceHost", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -77,6 +77,6 @@ public struct BoardCatalog: Sendable {
 
     /// The simulator board compiled into the binary.
     public static func embeddedSimulator(loader: BoardLoader) throws(BoardError) -> BoardDefinition {
-        try loader.parse(text: EmbeddedSimulatorBoard.yaml, file: embeddedOrigin)
+        try loader.parse(text: BuiltInBoardFiles.simulator, file: embeddedOrigin)
     }
 }

@@ -1,7 +1,7 @@
 import Yams
 
 /// The board schema: what fields a board file may have, their types and ranges. Parsed from YAML text
-/// (`boards/schema.yaml`, compiled in as `BoardSchemaText.yaml`) so the rules live in one data file that both
+/// (`boards/schema.yaml`, compiled in as `BuiltInBoardFiles.schema`) so the rules live in one data file that both
 /// the loader and a person read, as a Zephyr binding does for a devicetree node.
 public struct BoardSchema: Sendable {
     /// What a field's value must be.
@@ -31,7 +31,7 @@ public struct BoardSchema: Sendable {
 
     /// The schema compiled into the binary.
     public static let builtIn: Result<BoardSchema, BoardError> = Result { () throws(BoardError) -> BoardSchema in
-        try BoardSchema(yaml: BoardSchemaText.yaml, file: "<built-in schema>")
+        try BoardSchema(yaml: BuiltInBoardFiles.schema, file: "<built-in schema>")
     }
 
     /// Parses a schema document; a malformed schema is reported like a malformed board file.
