@@ -31,6 +31,7 @@ PROCESS_TESTS = EndToEndTests\.|RecorderCrashTests|AnimaCommandLineTests|HostBin
 test: setup
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh sh -c '$(SWIFT) test --skip-build --skip "$(PROCESS_TESTS)" && $(SWIFT) test --skip-build --filter "$(PROCESS_TESTS)"'
+	scripts/failover-e2e.sh
 
 bench: setup
 	$(SWIFT) build -c release --product anima-bench
