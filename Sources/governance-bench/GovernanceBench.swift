@@ -4,14 +4,22 @@ import GovernanceHost
 import Logging
 
 /// `make bench` (release): summaries/s ingested over loopback at batch 1, 10 and 100 with pool 10, and p50/p99 latency
-/// at a fixed request rate. Needs DB_POSTGRES_URL (the Makefile wraps it in scripts/with-postgres.sh); works in a
-/// database of its own, created and dropped here.
+/// at a fixed request rate. `--devices N [--hosts K] [--requests-per-device R]` runs the fleet benchmark instead: N
+/// devices (each its own agent and token) spread over K host instances sharing the database. Needs DB_POSTGRES_URL (the
+/// Makefile wraps it in scripts/with-postgres.sh); works in a database of its own, created and dropped here.
 @main
 enum GovernanceBench {
     /// Concurrent client connections (each its own agent); `GOVERNANCE_BENCH_CLIENTS` overrides for experiments.
     static let clients = ProcessInfo.processInfo.environment["GOVERNANCE_BENCH_CLIENTS"].flatMap(Int.init) ?? 8
 
     static func main() async throws {
+        let arguments: BenchArguments
+        do {
+            arguments = try BenchArguments(CommandLine.arguments.dropFirst())
+        } catch {
+            FileHandle.standardError.write(Data("governance-bench: \(error)\n".utf8))
+            exit(64)
+        }
         guard let base = ProcessInfo.processInfo.environment["DB_POSTGRES_URL"], var components = URLComponents(string: base) else {
             FileHandle.standardError.write(Data("governance-bench: DB_POSTGRES_URL is not set (run `make bench`)\n".utf8))
             exit(2)
@@ -30,16 +38,13 @@ enum GovernanceBench {
         let setup = try PostgresConnection(conninfo: url)
         let tokens = try (0..<clients).map { try AgentStore.create(label: "bench-\($0)", audit: audit, on: setup).token }
 
-        let pool = try await PostgresPool.open(.init(conninfo: url, minConnections: 10, maxConnections: 10))
-        let services = HostServices(pool: pool, audit: audit, options: ServerOptions(port: 0), schemaVersion: Migrator().latestVersion)
-        var logger = Logger(label: "governance-bench")
-        logger.logLevel = .critical  // shutdown with idle keep-alive connections logs harmless errors
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let server = Task { try await GovernanceServer.run(services: services, logger: logger, handlesSignals: false) { continuation.yield($0) } }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw BenchError("server did not start") }
-
-        print("governance-host ingest over loopback, pool 10, \(clients) concurrent clients (each its own agent), release build")
+        let hosts = try await BenchHosts.start(count: arguments.hosts, url: url, audit: audit)
+        defer { hosts.stop() }
+        if let devices = arguments.devices {
+            try await FleetBench.run(devices: devices, requestsPerDevice: arguments.requestsPerDevice, hosts: hosts, url: url, audit: audit)
+            return
+        }
+        print("governance-host ingest over loopback, \(hosts.ports.count) host(s) with pool 10 each, \(clients) concurrent clients (each its own agent), release build")
         print("batch  requests  summaries  seconds  requests/s  summaries/s")
         var sequence = 0
         for (batch, perClient) in [(1, 300), (10, 150), (100, 30)] {
@@ -49,7 +54,7 @@ enum GovernanceBench {
                     return SummaryBody.batch(count: batch, firstSecond: sequence * batch + client * 1_000_000)
                 }
             }
-            let seconds = try runClosedLoop(port: port, tokens: tokens, bodies: bodies)
+            let seconds = try runClosedLoop(ports: hosts.ports, tokens: tokens, bodies: bodies)
             let requests = clients * perClient
             print(String(format: "%5d  %8d  %9d  %7.2f  %10.0f  %11.0f", batch, requests, requests * batch, seconds,
                          Double(requests) / seconds, Double(requests * batch) / seconds))
@@ -57,23 +62,21 @@ enum GovernanceBench {
 
         let rate = 100.0
         let duration = 10.0
-        let latencies = try runFixedRate(port: port, tokens: Array(tokens.prefix(4)), batch: 10, rate: rate, duration: duration)
+        let latencies = try runFixedRate(port: hosts.ports[0], tokens: Array(tokens.prefix(4)), batch: 10, rate: rate, duration: duration)
         let sorted = latencies.sorted()
         func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)] * 1000 }
         print(String(format: "fixed rate: %.0f requests/s of batch 10 for %.0f s over 4 connections: %d requests, p50 %.2f ms, p99 %.2f ms, max %.2f ms",
                      rate, duration, sorted.count, percentile(0.50), percentile(0.99), (sorted.last ?? 0) * 1000))
-        server.cancel()
-        _ = try? await server.value
-        pool.close()
     }
 
-    /// Every client sends its bodies back to back on one keep-alive connection; returns the wall time.
-    static func runClosedLoop(port: Int, tokens: [String], bodies: [[[UInt8]]]) throws -> Double {
+    /// Every client sends its bodies back to back on one keep-alive connection (client i to host i mod K); returns the
+    /// wall time.
+    static func runClosedLoop(ports: [Int], tokens: [String], bodies: [[[UInt8]]]) throws -> Double {
         let failures = FailureBox()
         let start = DispatchTime.now()
         onThreads(tokens.count) { client in
             do {
-                let connection = try LoopbackHTTPClient(port: port)
+                let connection = try LoopbackHTTPClient(port: ports[client % ports.count])
                 for body in bodies[client] {
                     let (status, reply) = try connection.post("/v1/summaries", token: tokens[client], body: body)
                     guard status == 200 else { throw BenchError("HTTP \(status): \(String(decoding: reply, as: UTF8.self))") }
@@ -100,7 +103,7 @@ enum GovernanceBench {
                     let due = start + UInt64(Double(request) / rate * 1e9)
                     let now = DispatchTime.now().uptimeNanoseconds
                     if due > now { usleep(UInt32((due - now) / 1000)) }
-                    let body = SummaryBody.batch(count: batch, firstSecond: 900_000_000 + request * batch)
+                    let body = SummaryBody.batch(count: batch, firstSecond: 12_000_000 + request * batch)
                     let (status, _) = try connection.post("/v1/summaries", token: tokens[client], body: body)
                     guard status == 200 else { throw BenchError("HTTP \(status)") }
                     latencies.append(Double(DispatchTime.now().uptimeNanoseconds - due) / 1e9)

@@ -2,11 +2,15 @@ import Foundation
 
 /// Wire-format batches for the bench, written as text directly (fresh uuids, increasing UTC times).
 enum SummaryBody {
+    /// Summary times count from here: far enough in the past that every offset the benchmarks use (up to ~100 days)
+    /// stays before now, which the host requires.
+    static let origin = Date().timeIntervalSince1970 - 200 * 86_400
+
     static func batch(count: Int, firstSecond: Int) -> [UInt8] {
         var text = "{\"schema\":1,\"summaries\":["
         for index in 0..<count {
             if index > 0 { text += "," }
-            let date = Date(timeIntervalSince1970: 1_790_000_000 + Double(firstSecond + index))
+            let date = Date(timeIntervalSince1970: origin + Double(firstSecond + index))
             let time = date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
             text += """
                 {"id":"\(UUID().uuidString.lowercased())","recorded_at":"\(time)",\

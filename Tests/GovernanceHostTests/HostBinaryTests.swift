@@ -5,19 +5,19 @@ import Testing
 
 /// The executable's contract: configuration errors and exit codes, migrate, operator commands, and what it links.
 @Suite struct HostBinaryTests {
-    @Test func configurationErrorsExitTwoNamingTheVariable() throws {
+    @Test func configurationErrorsExitEXConfigNamingTheVariable() throws {
         let missing = try HostBinary.run(["migrate"], environment: [:])
-        #expect(missing.status == 2)
+        #expect(missing.status == 78)
         #expect(missing.stderr.contains("DB_POSTGRES_URL is not set"))
         let invalid = try HostBinary.run(["migrate"], environment: ["DB_POSTGRES_URL": "postgresql://h:x:y/db?nonsense=1"])
-        #expect(invalid.status == 2)
+        #expect(invalid.status == 78)
         #expect(invalid.stderr.contains("DB_POSTGRES_URL is not a valid libpq connection string"))
         let minAboveMax = try HostBinary.run(
             ["doctor"], environment: ["DB_POSTGRES_URL": "postgresql://localhost/db", "DB_POSTGRES_MIN_CONN": "5", "DB_POSTGRES_MAX_CONN": "2"])
-        #expect(minAboveMax.status == 2)
+        #expect(minAboveMax.status == 78)
         #expect(minAboveMax.stderr.contains("DB_POSTGRES_MIN_CONN (5) is greater than DB_POSTGRES_MAX_CONN (2)"))
         let notANumber = try HostBinary.run(["doctor"], environment: ["DB_POSTGRES_URL": "postgresql://localhost/db", "DB_POSTGRES_MAX_CONN": "lots"])
-        #expect(notANumber.status == 2)
+        #expect(notANumber.status == 78)
         #expect(notANumber.stderr.contains("DB_POSTGRES_MAX_CONN must be an integer ≥ 1, got 'lots'"))
     }
 
@@ -103,5 +103,47 @@ import Testing
         #expect(!text.lowercased().contains("sqlite"))
         let binary = try Data(contentsOf: URL(fileURLWithPath: HostBinary.path))
         #expect(binary.range(of: Data("sqlite3_open".utf8)) == nil)
+    }
+
+    /// A second host on a busy port says which port and exits 78 (not restarted by systemd); the first one logs one
+    /// info line per request with method, path, status and duration.
+    @Test func busyPortIsNamedAndRequestsAreLogged() throws {
+        let database = try FreshDatabase()
+        let environment = ["DB_POSTGRES_URL": database.url]
+        #expect(try HostBinary.run(["migrate"], environment: environment).status == 0)
+        let log = NSTemporaryDirectory() + "serve-\(UUID().uuidString).log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let port = try HostBinary.freePort()
+        let first = Process()
+        first.executableURL = URL(fileURLWithPath: HostBinary.path)
+        first.arguments = ["serve", "--port", String(port), "--log-level", "info"]
+        first.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { $1 }
+        first.standardOutput = FileHandle.nullDevice
+        first.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        try first.run()
+        defer { first.terminate(); first.waitUntilExit() }
+        var answered = false
+        for _ in 0..<150 where !answered {
+            Thread.sleep(forTimeInterval: 0.1)
+            answered = (try? Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/health/live")!)) != nil
+        }
+        #expect(answered)
+
+        let second = try HostBinary.run(["serve", "--port", String(port)], environment: environment)
+        #expect(second.status == 78)
+        #expect(second.stderr.contains("port \(port) on 127.0.0.1 is already in use"), "\(second.stderr)")
+
+        let badLevel = try HostBinary.run(["serve", "--log-level", "loud"], environment: environment)
+        #expect(badLevel.status == 64)
+        #expect(badLevel.stderr.contains("--log-level must be one of"))
+
+        var logged = ""
+        for _ in 0..<50 where !logged.contains("GET /health/live 200") {
+            Thread.sleep(forTimeInterval: 0.1)
+            logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        }
+        #expect(logged.contains("GET /health/live 200"), "\(logged)")
+        #expect(logged.contains("duration_ms="))
     }
 }

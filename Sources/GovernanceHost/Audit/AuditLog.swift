@@ -121,7 +121,9 @@ public final class AuditLog: @unchecked Sendable {
                 descriptor = try Self.openForAppend(path)
             }
             try Self.writeAll(descriptor, bytes, path)
+            let started = DispatchTime.now().uptimeNanoseconds
             guard fsync(descriptor) == 0 else { throw .writeFailed(path: path, reason: Self.errnoText()) }
+            HostSeries.auditFsync(nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
             return nil
         } catch {
             return error

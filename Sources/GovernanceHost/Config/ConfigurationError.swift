@@ -28,8 +28,9 @@ public enum HostExitCode: Int32, Sendable {
     case success = 0
     /// A request or operation failed (bad argument value, unknown agent, server error).
     case failure = 1
-    /// The configuration is missing or invalid (`DB_POSTGRES_URL`, pool sizes, flags).
-    case configuration = 2
+    /// The configuration is missing or invalid (`DB_POSTGRES_URL`, pool sizes, audit file, port in use): EX_CONFIG
+    /// from sysexits.h, which the systemd unit lists in `RestartPreventExitStatus` — restarting cannot fix it.
+    case configuration = 78
     /// PostgreSQL could not be reached or refused the connection.
     case databaseUnreachable = 3
     /// The schema is behind (run `migrate`) or an applied migration was changed.

@@ -2,11 +2,29 @@ import Hummingbird
 import Logging
 import NIOCore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The server could not start listening.
+public enum ServerStartError: Error, Sendable, CustomStringConvertible {
+    case portInUse(host: String, port: Int)
+
+    public var description: String {
+        switch self {
+        case let .portInUse(host, port):
+            return "port \(port) on \(host) is already in use (another governance-host?): stop that process or choose --port"
+        }
+    }
+}
+
 /// The HTTP server: one router holding the native API, the operator reads, health, OpenAPI and the MCP bridge.
 public enum GovernanceServer {
     /// Every route the host serves, documented in docs/openapi.json.
     public static func router(services: HostServices) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: MetricsMiddleware())
         HealthRoutes.register(on: router, services: services)
         SummaryRoutes.register(on: router, services: services)
         AgentRoutes.register(on: router, services: services)
@@ -20,15 +38,20 @@ public enum GovernanceServer {
         services: HostServices, logger: Logger, handlesSignals: Bool = true,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
+        HostMetrics.install()
         let app = Application(
             router: router(services: services),
             configuration: .init(address: .hostname(services.options.host, port: services.options.port), serverName: "governance-host"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? services.options.port) },
             logger: logger)
-        if handlesSignals {
-            try await app.runService()
-        } else {
-            try await app.runService(gracefulShutdownSignals: [])
+        do {
+            if handlesSignals {
+                try await app.runService()
+            } else {
+                try await app.runService(gracefulShutdownSignals: [])
+            }
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw ServerStartError.portInUse(host: services.options.host, port: services.options.port)
         }
     }
 }

@@ -8,6 +8,10 @@ enum RequestAuthentication {
             try TokenStore.authenticate(token, on: connection)
         }
         guard let principal else { throw APIError.unknownToken }
+        switch principal {
+        case let .device(agentID, _): RequestAgent.current?.set(agentID.uuidString.lowercased())
+        case .operator: RequestAgent.current?.set("operator")
+        }
         return principal
     }
 

@@ -15,16 +15,21 @@ enum SummaryRoutes {
                 do throws(SummaryValidationError) {
                     batch = try SummaryValidator.decodeBatch(body)
                 } catch {
+                    HostSeries.rejected(error.kind == .tooLarge || error.kind == .batchSize ? "too_large" : "invalid")
                     let status: HTTPResponse.Status = (error.kind == .tooLarge || error.kind == .batchSize) ? .contentTooLarge : .badRequest
                     throw APIError(status, error.message, field: error.field.isEmpty ? nil : error.field)
                 }
                 guard batch.summaries.count <= services.options.maxBatchItems else {
+                    HostSeries.rejected("too_large")
                     throw APIError(.contentTooLarge, "a batch holds at most \(services.options.maxBatchItems) summaries", field: "summaries")
                 }
                 let audit = services.audit
                 let response = try await services.pool.withConnection { (connection) throws(PostgresError) in
                     try SummaryIngest.ingest(batch, agentID: agentID, audit: audit, on: connection)
                 }
+                HostSeries.summaries("accepted", count: response.accepted)
+                HostSeries.summaries("duplicate", count: response.duplicates)
+                HostSeries.verdict(response.verdict.action.rawValue)
                 return JSONBody.response(encoding: response)
             }
         }
