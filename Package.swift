@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "AnimaImage", dependencies: ["CAnimaZlib"]),
         .target(name: "AnimaFiles"),
         .target(name: "SHA256Digest"),
+        .target(name: "ServiceLog", dependencies: [.product(name: "Logging", package: "swift-log")]),
 
         // MARK: Pi side
         .target(
@@ -76,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "anima",
             dependencies: [
-                "AnimaRuntime", "AnimaBoards", "AnimaDisplay", "AnimaFiles", "AnimaStore", "AnimaGovernanceClient",
+                "AnimaRuntime", "AnimaBoards", "AnimaDisplay", "AnimaFiles", "AnimaStore", "AnimaGovernanceClient", "ServiceLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -93,7 +94,7 @@ let package = Package(
             resources: [.embedInCode("Resources/openapi.json")]),
         .executableTarget(
             name: "governance-host",
-            dependencies: ["GovernanceHost", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["GovernanceHost", "ServiceLog", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // MARK: Benchmarks (release builds only; `make bench`)
         .executableTarget(
@@ -106,6 +107,7 @@ let package = Package(
         // MARK: Tests — one target per module, plus end-to-end
         .testTarget(name: "AnimaImageTests", dependencies: ["AnimaImage", "AnimaFiles"]),
         .testTarget(name: "SHA256DigestTests", dependencies: ["SHA256Digest"]),
+        .testTarget(name: "ServiceLogTests", dependencies: ["ServiceLog", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AnimaHALTests", dependencies: ["AnimaHAL"]),
         .testTarget(name: "AnimaDisplayTests", dependencies: ["AnimaDisplay", "AnimaDrivers"]),
         .testTarget(name: "AnimaBoardsTests", dependencies: ["AnimaBoards", "SHA256Digest"]),

@@ -2,6 +2,7 @@ import AnimaRuntime
 import ArgumentParser
 import Foundation
 import Logging
+import ServiceLog
 
 /// `anima run`: the creature's main job, until SIGINT/SIGTERM (or `--marks N`).
 struct RunCommand: ParsableCommand {
@@ -36,11 +37,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = ProcessInfo.processInfo.environment["ANIMA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-            return handler
-        }
+        ServiceLog.bootstrap(level: ProcessInfo.processInfo.environment["ANIMA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info)
         let logger = Logger(label: "anima")
         let shutdown = ShutdownSignal()
         let status: Int32

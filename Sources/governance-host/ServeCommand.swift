@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GovernanceHost
 import Logging
+import ServiceLog
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,6 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
             pool: pool, audit: AuditTrail(log: log),
             options: ServerOptions(host: host, port: port, allowAnonymousMCP: allowAnonymousMcp),
             schemaVersion: migrator.latestVersion)
+        ServiceLog.bootstrap(level: logLevel)
         var logger = Logger(label: "governance-host")
         logger.logLevel = logLevel
         let host = self.host
