@@ -87,6 +87,7 @@ let package = Package(
             dependencies: [
                 "GovernanceCore", "CAnimaLibPQ", "SHA256Digest",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

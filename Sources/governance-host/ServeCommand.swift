@@ -7,7 +7,12 @@ import ServiceLog
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the HTTP bridge (native API, operator reads, MCP compatibility) until SIGTERM or SIGINT.")
+        abstract: "Run the HTTP bridge (native API, operator reads, MCP compatibility) until SIGTERM or SIGINT.",
+        discussion: """
+            Plain HTTP is served on loopback only; on any other address give --tls-cert and --tls-key (PEM files; \
+            SIGHUP re-reads them, so a renewed certificate needs no restart) or, behind a TLS-terminating proxy on a \
+            private network, say --allow-plain-http.
+            """)
 
     @OptionGroup var database: DatabaseOptions
 
@@ -15,14 +20,27 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to bind (0 picks a free one; the chosen port is printed).") var port = ServerOptions.defaultPort
     @Flag(help: "Apply pending migrations before serving instead of refusing to start.") var migrate = false
     @Flag(help: "Let /mcp run without a token (agents are then identified by client_session_id only).") var allowAnonymousMcp = false
+    @Option(help: "TLS certificate chain (PEM: the server certificate, then intermediates). Serves HTTPS only.") var tlsCert: String?
+    @Option(help: "TLS private key (PEM) for --tls-cert.") var tlsKey: String?
+    @Flag(help: "Allow plain HTTP on a non-loopback --host (only behind a TLS-terminating proxy).") var allowPlainHttp = false
     @Option(help: "Log level: trace, debug, info (one line per request), notice, warning, error or critical (overrides GOVERNANCE_LOG_LEVEL).")
     var logLevel: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535, got \(port)") }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together: give both or neither") }
+        if tlsCert == nil, !allowPlainHttp, !Self.isLoopback(host) {
+            throw ValidationError(
+                "--host \(host) would serve plain HTTP beyond this machine, and device tokens would cross the network in clear: "
+                    + "give --tls-cert and --tls-key, or --allow-plain-http behind a TLS-terminating proxy")
+        }
         if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), got '\(logLevel)'")
         }
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     /// The flag, else GOVERNANCE_LOG_LEVEL, else info.
@@ -59,17 +77,29 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure.exit(.configuration, error.description)
         }
+        var tls: TLSCertificates?
+        if let tlsCert, let tlsKey {
+            do {
+                tls = try TLSCertificates(certificatePath: tlsCert, keyPath: tlsKey)
+            } catch {
+                pool.close()
+                throw CommandFailure.exit(.configuration, error.description)
+            }
+        }
         let services = HostServices(
             pool: pool, audit: AuditTrail(log: log),
-            options: ServerOptions(host: host, port: port, allowAnonymousMCP: allowAnonymousMcp),
+            options: ServerOptions(host: host, port: port, allowAnonymousMCP: allowAnonymousMcp, tls: tls),
             schemaVersion: migrator.latestVersion)
         ServiceLog.bootstrap(level: logLevel)
         var logger = Logger(label: "governance-host")
         logger.logLevel = logLevel
         let host = self.host
+        let scheme = tls == nil ? "http" : "https"
+        let reloads = CertificateReloadSignal.install(tls, logger: logger)
+        defer { reloads?.cancel() }
         do {
             try await GovernanceServer.run(services: services, logger: logger) { boundPort in
-                FileHandle.standardOutput.write(Data("governance-host listening on http://\(host):\(boundPort) (schema \(migrator.latestVersion), pool \(configuration.minConnections)…\(configuration.maxConnections))\n".utf8))
+                FileHandle.standardOutput.write(Data("governance-host listening on \(scheme)://\(host):\(boundPort) (schema \(migrator.latestVersion), pool \(configuration.minConnections)…\(configuration.maxConnections))\n".utf8))
             }
         } catch let error as ServerStartError {
             pool.close()

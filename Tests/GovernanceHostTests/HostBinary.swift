@@ -64,7 +64,7 @@ enum HostBinary {
             let chunk = out.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             seen += String(decoding: chunk, as: UTF8.self)
-            if let range = seen.range(of: "listening on http://127.0.0.1:") {
+            if let range = seen.range(of: "listening on http://127.0.0.1:") ?? seen.range(of: "listening on https://127.0.0.1:") {
                 let digits = seen[range.upperBound...].prefix { $0.isNumber }
                 if let port = Int(digits), seen[range.upperBound...].dropFirst(digits.count).first == " " {
                     return (process, port)

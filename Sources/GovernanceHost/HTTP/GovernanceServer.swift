@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 
@@ -39,8 +41,10 @@ public enum GovernanceServer {
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
         HostMetrics.install()
+        let server: HTTPServerBuilder = try services.options.tls.map { try .tls(.http1(), tlsConfiguration: $0.serverConfiguration()) } ?? .http1()
         let app = Application(
             router: router(services: services),
+            server: server,
             configuration: .init(address: .hostname(services.options.host, port: services.options.port), serverName: "governance-host"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? services.options.port) },
             logger: logger)

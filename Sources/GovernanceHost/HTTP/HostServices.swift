@@ -11,14 +11,17 @@ public struct ServerOptions: Sendable {
     public var maxBodyBytes: Int
     /// Most summaries in one batch (413 above).
     public var maxBatchItems: Int
+    /// When set, the server speaks HTTPS only, with this certificate (reloaded on SIGHUP).
+    public var tls: TLSCertificates?
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8767
 
     public init(
         host: String = defaultHost, port: Int = defaultPort, allowAnonymousMCP: Bool = false,
-        maxBodyBytes: Int = 1 << 20, maxBatchItems: Int = 1000
+        maxBodyBytes: Int = 1 << 20, maxBatchItems: Int = 1000, tls: TLSCertificates? = nil
     ) {
+        self.tls = tls
         self.host = host
         self.port = port
         self.allowAnonymousMCP = allowAnonymousMCP
