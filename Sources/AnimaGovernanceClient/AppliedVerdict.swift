@@ -58,6 +58,8 @@ public struct SyncReport: Codable, Sendable, Equatable {
     public var duplicates: Int
     /// Requests that got a 2xx.
     public var batches: Int
+    /// Summaries the host refused on their own, set aside in the quarantine during this sync.
+    public var quarantined: Int = 0
     /// Summaries still queued afterwards.
     public var remaining: Int
     /// The failure that ended the sync, if any (its description; never the token).
@@ -80,7 +82,7 @@ public struct SyncReport: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case accepted, duplicates, batches, remaining, error, attempted, at
+        case accepted, duplicates, batches, quarantined, remaining, error, attempted, at
     }
 
     public init(from decoder: any Decoder) throws {
@@ -88,6 +90,7 @@ public struct SyncReport: Codable, Sendable, Equatable {
         accepted = try container.decode(Int.self, forKey: .accepted)
         duplicates = try container.decode(Int.self, forKey: .duplicates)
         batches = try container.decode(Int.self, forKey: .batches)
+        quarantined = try container.decodeIfPresent(Int.self, forKey: .quarantined) ?? 0
         remaining = try container.decode(Int.self, forKey: .remaining)
         error = try container.decodeIfPresent(String.self, forKey: .error)
         attempted = try container.decode(Bool.self, forKey: .attempted)
@@ -99,6 +102,7 @@ public struct SyncReport: Codable, Sendable, Equatable {
         try container.encode(accepted, forKey: .accepted)
         try container.encode(duplicates, forKey: .duplicates)
         try container.encode(batches, forKey: .batches)
+        try container.encode(quarantined, forKey: .quarantined)
         try container.encode(remaining, forKey: .remaining)
         try container.encodeIfPresent(error, forKey: .error)
         try container.encode(attempted, forKey: .attempted)
@@ -116,4 +120,6 @@ public enum GovernanceStateKeys {
     public static let summariesCreated = "governance.summaries_created"
     /// Counter: summaries the host acknowledged (accepted + duplicates).
     public static let summariesSent = "governance.summaries_sent"
+    /// Summaries the host refused on their own and that were set aside (anima.db's `outbox_quarantine`).
+    public static let summariesQuarantined = "governance.summaries_quarantined"
 }

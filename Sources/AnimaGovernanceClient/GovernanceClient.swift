@@ -27,6 +27,8 @@ public final class GovernanceClient: Sendable {
         var lastEISV: EISV?
         var syncing = false
         var lastError: GovernanceClientError?
+        /// After the host refused a batch, the next attempts send one row at a time until the refused row is found.
+        var isolating = false
     }
 
     /// - Parameters:
@@ -145,18 +147,30 @@ public final class GovernanceClient: Sendable {
                 guard left > .zero else { break }
                 timeout = min(timeout, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
             }
-            let outcome = await sender.sendOldestBatch(timeout: timeout)
+            let isolating = state.withLock { $0.isolating }
+            let outcome = await sender.sendOldestBatch(timeout: timeout, limit: isolating ? 1 : nil, now: clock())
             switch outcome {
             case .empty:
-                break
+                state.withLock { $0.isolating = false }
             case let .delivered(ids, response):
                 report.accepted += response.accepted
                 report.duplicates += response.duplicates
                 report.batches += 1
                 recordSuccess(response: response, sent: ids.count)
                 continue
+            case let .quarantined(_, error):
+                report.quarantined += 1
+                state.withLock { $0.isolating = false }
+                do {
+                    try runtimeState.increment(GovernanceStateKeys.summariesQuarantined)
+                } catch {
+                    logger.warning("cannot count the quarantined summary in anima.db: \(error)")
+                }
+                logger.warning("\(error); that summary is quarantined (kept in anima.db) and the rest are sent")
+                continue
             case let .failed(error):
                 report.error = error.description
+                if case .rejected = error { state.withLock { $0.isolating = true } }
                 recordFailure(error)
             }
             break

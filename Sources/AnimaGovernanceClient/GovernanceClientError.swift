@@ -17,8 +17,10 @@ public enum GovernanceClientError: Error, Sendable, Equatable, CustomStringConve
     case serverUnavailable(status: Int, detail: String)
     /// No HTTP answer at all (DNS, refused connection, TLS, timeout).
     case network(String)
-    /// A 2xx whose body is not the bridge's response.
+    /// A 2xx whose body is not the bridge's response for the batch sent (a captive portal, a proxy page).
     case badResponse(String)
+    /// A 3xx: never followed, so the device token cannot leak to another origin.
+    case redirected(status: Int, location: String)
     /// A summary that would not pass the bridge's validation (a bug in what the runtime handed over).
     case invalidSummary(String)
     case store(StoreError)
@@ -51,6 +53,9 @@ public enum GovernanceClientError: Error, Sendable, Equatable, CustomStringConve
             return "cannot reach the governance host: \(message); will retry with backoff"
         case let .badResponse(message):
             return "the governance host's answer is not a summary response: \(message)"
+        case let .redirected(status, location):
+            return "the governance URL answered HTTP \(status), a redirect to \(location); not followed, so the device token "
+                + "stays with the configured host (a captive portal or a moved host: fix governance.url); will retry with backoff"
         case let .invalidSummary(message):
             return "refusing to queue an invalid summary: \(message)"
         case let .store(error):

@@ -1,11 +1,13 @@
-/// One HTTP answer: status and body (headers are not needed by the bridge).
+/// One HTTP answer: status, body, and headers (names lowercased; the bridge reads only `location`).
 public struct HTTPResponse: Sendable, Equatable {
     public var status: Int
     public var body: [UInt8]
+    public var headers: [String: String]
 
-    public init(status: Int, body: [UInt8]) {
+    public init(status: Int, body: [UInt8], headers: [String: String] = [:]) {
         self.status = status
         self.body = body
+        self.headers = headers
     }
 }
 
@@ -20,8 +22,9 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
 
 /// Posts JSON to the governance host. `URLSessionTransport` in production; `ScriptedHTTPTransport` in tests.
 public protocol HTTPTransport: Sendable {
-    /// POSTs `body` to `url` with `headers`; returns whatever status the server sent (errors are statuses too),
-    /// throws only when there is no answer within `timeout` seconds.
+    /// POSTs `body` to `url` with `headers`; returns whatever status the server sent (errors and redirects are statuses
+    /// too: redirects are never followed), throws when there is no complete answer within `timeout` seconds in all or
+    /// the answer is larger than the transport's limit.
     func post(url: String, headers: [String: String], body: [UInt8], timeout: Double) async throws(TransportError)
         -> HTTPResponse
 }

@@ -9,6 +9,8 @@ public protocol OutboxStorage: Sendable {
     func oldest(limit: Int) throws(StoreError) -> [OutboxItem]
     /// Removes summaries the host accepted.
     func remove(ids: [String]) throws(StoreError)
+    /// Sets aside a summary the host refused on its own, so the rows behind it can go.
+    func quarantine(id: String, status: Int, reason: String, at time: Double) throws(StoreError)
     func depth() throws(StoreError) -> Int
     var capacity: Int { get }
 }

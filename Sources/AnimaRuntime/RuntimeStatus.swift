@@ -44,6 +44,11 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
     public var outboxDepth: Int
     public var summariesCreated: Int
     public var summariesSent: Int
+    /// Summaries the host refused on their own, kept aside in anima.db (`anima status` reads it fresh).
+    public var outboxQuarantined: Int?
+    /// Summaries dropped (oldest first) because the outbox was full, and the outbox's capacity.
+    public var outboxDropped: Int?
+    public var outboxCapacity: Int?
     public var lastSync: String?
     public var lastVerdict: Verdict?
     public var missingInputs: [String]
@@ -60,6 +65,9 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         case outboxDepth = "outbox_depth"
         case summariesCreated = "summaries_created"
         case summariesSent = "summaries_sent"
+        case outboxQuarantined = "outbox_quarantined"
+        case outboxDropped = "outbox_dropped"
+        case outboxCapacity = "outbox_capacity"
         case lastSync = "last_sync"
         case lastVerdict = "last_verdict"
         case missingInputs = "missing_inputs"
@@ -91,6 +99,9 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         try container.encode(outboxDepth, forKey: .outboxDepth)
         try container.encode(summariesCreated, forKey: .summariesCreated)
         try container.encode(summariesSent, forKey: .summariesSent)
+        try container.encode(outboxQuarantined, forKey: .outboxQuarantined)
+        try container.encode(outboxDropped, forKey: .outboxDropped)
+        try container.encode(outboxCapacity, forKey: .outboxCapacity)
         try container.encode(lastSync, forKey: .lastSync)
         try container.encode(lastVerdict, forKey: .lastVerdict)
         try container.encode(missingInputs, forKey: .missingInputs)

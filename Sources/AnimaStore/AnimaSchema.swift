@@ -7,6 +7,7 @@ public enum AnimaSchema {
     /// The migration identifiers, in the order they apply.
     public static let migrationNames = [
         "v1-identity", "v1-events", "v1-state-history", "v1-drawing-history", "v1-outbox", "v1-runtime-state",
+        "v2-outbox-quarantine",
     ]
 
     /// The exact columns of `drawing_history`, in table order (the user's plan plus `epoch`).
@@ -98,6 +99,21 @@ public enum AnimaSchema {
                         key TEXT PRIMARY KEY,
                         value TEXT NOT NULL,
                         updated_at TEXT NOT NULL
+                    )
+                    """)
+        }
+        migrator.registerMigration("v2-outbox-quarantine") { db in
+            // Summaries the host refused as invalid (HTTP 400/422 for that one row): kept, never resent, so one bad
+            // row cannot block the queue behind it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE outbox_quarantine (
+                        id TEXT PRIMARY KEY,
+                        created_at REAL NOT NULL,
+                        payload BLOB NOT NULL,
+                        quarantined_at REAL NOT NULL,
+                        status INTEGER NOT NULL,
+                        reason TEXT NOT NULL
                     )
                     """)
         }

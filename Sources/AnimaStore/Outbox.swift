@@ -87,6 +87,26 @@ public final class Outbox: Sendable {
         }
     }
 
+    /// Moves one summary the host refused (HTTP `status`, its `reason`) out of the queue into `outbox_quarantine`, in
+    /// one transaction: it is kept for inspection, never resent, and no longer blocks the rows behind it.
+    public func quarantine(id: String, status: Int, reason: String, at time: Double) throws(StoreError) {
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO outbox_quarantine (id, created_at, payload, quarantined_at, status, reason)
+                    SELECT id, created_at, payload, ?, ?, ? FROM outbox WHERE id = ?
+                    """,
+                arguments: [time, status, String(reason.prefix(500)), id])
+            try db.execute(sql: "DELETE FROM outbox WHERE id = ?", arguments: [id])
+        }
+        logger.warning("quarantined summary \(id): the governance host refused it (HTTP \(status)): \(reason.prefix(200))")
+    }
+
+    /// Summaries the host refused and that are kept aside (`quarantine`).
+    public func quarantinedCount() throws(StoreError) -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox_quarantine") ?? 0 }
+    }
+
     /// Summaries waiting.
     public func depth() throws(StoreError) -> Int {
         try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }

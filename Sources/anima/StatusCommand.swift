@@ -44,6 +44,9 @@ struct StatusCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: databasePath), let store = try? AnimaStore(path: databasePath) else { return }
         defer { store.close() }
         if let depth = try? store.outbox.depth() { status.outboxDepth = depth }
+        status.outboxQuarantined = try? store.outbox.quarantinedCount()
+        status.outboxDropped = try? store.outbox.droppedCount()
+        status.outboxCapacity = store.outbox.capacity
         if let created = try? store.runtimeState.counter(GovernanceStateKeys.summariesCreated) { status.summariesCreated = created }
         if let sent = try? store.runtimeState.counter(GovernanceStateKeys.summariesSent) { status.summariesSent = sent }
         if let sync = (try? store.runtimeState.value(SyncReport.self, forKey: GovernanceStateKeys.lastSync)) ?? nil {
@@ -71,6 +74,8 @@ struct StatusCommand: ParsableCommand {
             ("E I S V C", [status.E, status.I, status.S, status.V, status.C].map(number).joined(separator: " ")),
             ("recorder", "last commit \(status.lastRecorderCommit ?? "never"), \(status.recorderFailures) failures"),
             ("outbox", "\(status.outboxDepth) queued; \(status.summariesCreated) created, \(status.summariesSent) sent"),
+            ("quarantined", "\(status.outboxQuarantined ?? 0) refused by the host, kept in anima.db (outbox_quarantine)"),
+            ("dropped", "\(status.outboxDropped ?? 0) oldest dropped while full (capacity \(status.outboxCapacity.map(String.init) ?? "?"); oldest go first)"),
             ("last sync", status.lastSync ?? "never"),
             ("verdict", verdict),
             ("missing inputs", status.missingInputs.isEmpty ? "none" : status.missingInputs.joined(separator: ", ")),

@@ -110,10 +110,10 @@ import Testing
             HTTPResponse(status: 400, body: Array(#"{"error":"1.5 is outside [0, 1]","field":"summaries[0].anima.warmth"}"#.utf8)))
         let transport = ScriptedHTTPTransport(replies: [reply])
         let client = try fixture.client(transport)
-        try fixture.enqueue(client)
+        try fixture.enqueue(client, count: 2)
         let report = await client.syncNow()
         #expect(client.status.lastError == .rejected(status: 400, detail: "1.5 is outside [0, 1]", field: "summaries[0].anima.warmth"))
-        #expect(report.remaining == 1 && transport.requests.count == 1)
+        #expect(report.remaining == 2 && transport.requests.count == 1)
         #expect(await client.sendIfDue() == nil)
     }
 

@@ -16,7 +16,12 @@ final class OneShotHTTPServer: @unchecked Sendable {
     private var captured: String = ""
     private let finished = DispatchSemaphore(value: 0)
 
-    init(status: Int, body: String) throws {
+    convenience init(status: Int, body: String, headers: String = "Content-Type: application/json\r\n") throws {
+        try self.init(reply: Array("HTTP/1.1 \(status) X\r\n\(headers)Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)".utf8))
+    }
+
+    /// Answers with exactly `reply`; with `trickle`, one byte every `trickle` seconds (a stalling peer).
+    init(reply: [UInt8], trickle: Double? = nil) throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -51,8 +56,20 @@ final class OneShotHTTPServer: @unchecked Sendable {
                     if text.utf8.count - text[..<split.upperBound].utf8.count >= length { break }
                 }
             }
-            let reply = "HTTP/1.1 \(status) X\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
-            _ = Array(reply.utf8).withUnsafeBytes { send(connection, $0.baseAddress, $0.count, 0) }
+            lock.withLock { captured = String(decoding: received, as: UTF8.self) }
+            if let trickle {
+                for byte in reply {
+                    guard [byte].withUnsafeBytes({ send(connection, $0.baseAddress, 1, Int32(MSG_NOSIGNAL)) }) == 1 else { break }
+                    Thread.sleep(forTimeInterval: trickle)
+                }
+            } else {
+                var offset = 0
+                while offset < reply.count {
+                    let sent = reply[offset...].withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                    if sent <= 0 { break }
+                    offset += sent
+                }
+            }
             close(connection)
             lock.withLock { captured = String(decoding: received, as: UTF8.self) }
             finished.signal()
@@ -63,6 +80,12 @@ final class OneShotHTTPServer: @unchecked Sendable {
 
     var request: String {
         _ = finished.wait(timeout: .now() + 10)
+        return lock.withLock { captured }
+    }
+
+    /// What arrived within `seconds`, or "" when no client came.
+    func requestIfAny(within seconds: Double) -> String {
+        _ = finished.wait(timeout: .now() + seconds)
         return lock.withLock { captured }
     }
 }

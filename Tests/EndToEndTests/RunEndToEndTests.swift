@@ -91,8 +91,13 @@ import Testing
                     "display_state", "fps", "bytes_per_frame", "E", "I", "S", "V", "C", "last_recorder_commit"] {
             #expect(object.keys.contains(key), "missing \(key)")
         }
+        // The outbox's policy is visible: refused summaries kept aside, oldest dropped first when full.
+        #expect(object["outbox_quarantined"] as? Int == 0)
+        #expect(object["outbox_dropped"] as? Int == 0)
+        #expect(object["outbox_capacity"] as? Int == 20_000)
         let table = try ProcessRunner.run(anima, ["status", "--data-dir", directory])
         #expect(table.output.contains("board           simulator"))
+        #expect(table.output.contains("quarantined     0 refused by the host"))
         let missing = try ProcessRunner.run(anima, ["status", "--data-dir", directory + "/nope"])
         #expect(missing.status == 1)
         #expect(missing.output.contains("no status yet"))
