@@ -5,6 +5,8 @@ import Foundation
 public enum ConfigurationLoader {
     public struct LoadError: Error, CustomStringConvertible {
         public let description: String
+        /// True when the bad value was given as a command-line flag (a usage error, not a configuration error).
+        public var fromCommandLine = false
     }
 
     /// `explicitPath` (from `--config`) must exist; the default path may be absent (then built-ins apply).
@@ -24,6 +26,7 @@ public enum ConfigurationLoader {
         do {
             return try RuntimeConfiguration(file: file, environment: environment, flags: flags)
         } catch {
+            if case .flag = error.source { throw LoadError(description: error.description, fromCommandLine: true) }
             throw LoadError(description: error.description)
         }
     }

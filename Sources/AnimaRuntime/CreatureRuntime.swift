@@ -74,16 +74,29 @@ public final class CreatureRuntime {
         self.logger = logger
         let configuration = options.configuration
         dataDirectory = configuration.dataDirectory
+        // Every setting is checked before anything is created: a wrong board or value leaves no anima.db behind.
+        let board: BoardDefinition
+        let rotation: BoardRotation?
         do {
-            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+            let catalog = BoardCatalog(
+                searchPath: BoardCatalog.standardSearchPath(boardsDirectory: configuration.boardsDirectory), loader: .standard)
+            board = try catalog.board(named: configuration.board)
+            rotation = try configuration.rotation.flatMap(BoardRotation.init(rawValue:))
+        } catch let error as RuntimeConfiguration.Invalid {
+            throw .configuration(error.description)
         } catch {
-            throw .dataDirectory(path: dataDirectory, reason: "\(error.localizedDescription)")
+            throw .board("\(error)")
         }
         do {
             fps = try configuration.fps
             fixedAnima = try configuration.animaSource
         } catch {
             throw .configuration(error.description)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw .dataDirectory(path: dataDirectory, reason: "\(error.localizedDescription)")
         }
 
         // The clock: wall time, or a virtual clock that resumes after the last run's virtual time (so timestamps and
@@ -107,18 +120,6 @@ public final class CreatureRuntime {
         }
 
         // The board and its display.
-        let board: BoardDefinition
-        let rotation: BoardRotation?
-        do {
-            let catalog = BoardCatalog(
-                searchPath: BoardCatalog.standardSearchPath(boardsDirectory: configuration.boardsDirectory), loader: .standard)
-            board = try catalog.board(named: configuration.board)
-            rotation = try configuration.rotation.flatMap(BoardRotation.init(rawValue:))
-        } catch let error as RuntimeConfiguration.Invalid {
-            throw .configuration(error.description)
-        } catch {
-            throw .board("\(error)")
-        }
         boardName = board.name
         var transport = configuration.transport
         if transport == "hardware", board.bus == .simulator { transport = "simulator:\(dataDirectory)/display" }

@@ -5,6 +5,14 @@ public enum RuntimeError: Error, Sendable, CustomStringConvertible {
     case board(String)
     case store(String)
 
+    /// Wrong settings (board, data directory, configuration): restarting cannot help, so `anima run` exits 78.
+    public var isConfiguration: Bool {
+        switch self {
+        case .configuration, .dataDirectory, .board: return true
+        case .store: return false
+        }
+    }
+
     public var description: String {
         switch self {
         case let .configuration(message): return message

@@ -48,9 +48,9 @@ struct RunCommand: ParsableCommand {
                 shutdown: shutdown, logger: logger)
             status = runtime.run()
         } catch let error as ConfigurationLoader.LoadError {
-            throw fail(error.description)
+            throw fail(error.description, status: FailureStatus(error))
         } catch let error as RuntimeError {
-            throw fail(error.description)
+            throw fail(error.description, status: error.isConfiguration ? .configuration : .failure)
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -21,7 +21,7 @@ struct StatusCommand: ParsableCommand {
         do {
             configuration = try ConfigurationLoader.load(explicitPath: options.config, flags: options.flags)
         } catch {
-            throw fail(error.description)
+            throw fail(error.description, status: FailureStatus(error))
         }
         var status: RuntimeStatus
         do {

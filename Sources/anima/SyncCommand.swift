@@ -17,7 +17,7 @@ struct SyncCommand: AsyncParsableCommand {
         do {
             configuration = try ConfigurationLoader.load(explicitPath: options.config, flags: options.flags)
         } catch {
-            throw fail(error.description)
+            throw fail(error.description, status: FailureStatus(error))
         }
         guard let url = configuration.governanceURL else {
             throw fail("no governance host configured: give --governance-url URL and --token-file FILE")

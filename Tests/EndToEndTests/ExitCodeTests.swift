@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// Exit codes systemd understands: a bad flag value is a usage error (64), a bad configuration file, environment
+/// variable or board is a configuration error (78), and the shipped units do not restart either.
+@Suite struct ExitCodeTests {
+    let anima = BuiltProduct.path("anima")
+
+    /// The statuses a unit file's `RestartPreventExitStatus=` lists (what systemd would not restart).
+    static func restartPrevented(unit: String) throws -> Set<Int32> {
+        let text = try String(contentsOfFile: DeployTests.repository.appendingPathComponent("deploy/\(unit)").path, encoding: .utf8)
+        let line = text.split(separator: "\n").first { $0.hasPrefix("RestartPreventExitStatus=") } ?? ""
+        return Set(line.dropFirst("RestartPreventExitStatus=".count).split(separator: " ").compactMap { Int32($0) })
+    }
+
+    @Test func badFlagValueIsUsageAndBadConfigurationIsEXConfigNotRestarted() throws {
+        let directory = ProcessRunner.temporaryDirectory("exit-codes")
+        let prevented = try Self.restartPrevented(unit: "anima.service")
+        #expect(prevented.isSuperset(of: [64, 78]))
+
+        let flag = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--fps", "0", "--marks", "1"])
+        #expect(flag.status == 64, "\(flag.output)")
+        #expect(flag.output.contains("'fps' (from flag --fps)"))
+
+        let config = directory + "/anima.toml"
+        try "fps = 0\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let file = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--config", config, "--marks", "1"])
+        #expect(file.status == 78, "\(file.output)")
+        #expect(prevented.contains(file.status))
+        #expect(file.output.contains("\(config):1"))
+
+        let environment = ProcessInfo.processInfo.environment.merging(["ANIMA_FPS": "lots"]) { $1 }
+        let variable = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--marks", "1"], environment: environment)
+        #expect(variable.status == 78, "\(variable.output)")
+
+        let board = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--board", "no-such-board", "--marks", "1"])
+        #expect(board.status == 78, "\(board.output)")
+        #expect(prevented.contains(board.status))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/anima.db"), "validation comes before anima.db is opened")
+    }
+}
