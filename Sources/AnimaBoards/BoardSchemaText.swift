@@ -214,10 +214,14 @@ fields:
     type: map
     description: GPIO chip labels per Pi model, found with `gpiodetect`.
     fields:
+      pi3:
+        type: string
+        default: pinctrl-bcm2835
+        description: Chip label on a Pi 3 and Zero 2 W.
       pi4:
         type: string
         default: pinctrl-bcm2711
-        description: Chip label on a Pi 4 (and 3, Zero 2).
+        description: Chip label on a Pi 4 and 400.
       pi5:
         type: string
         default: pinctrl-rp1
