@@ -23,9 +23,8 @@ let package = Package(
     ],
     targets: [
         // MARK: System libraries and the C shim
-        .systemLibrary(
-            name: "CAnimaGPIOD", path: "Sources/CAnimaGPIOD",
-            pkgConfig: "libgpiod", providers: [.apt(["libgpiod-dev"])]),
+        // libgpiod is dlopen()ed at run time (v2 libgpiod.so.3 or v1 libgpiod.so.2), never linked: one binary for both.
+        .target(name: "CAnimaGPIOD", path: "Sources/CAnimaGPIOD", linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(
             name: "CAnimaLibPQ", path: "Sources/CAnimaLibPQ",
             pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),

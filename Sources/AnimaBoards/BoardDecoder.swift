@@ -127,7 +127,9 @@ struct BoardDecoder {
             display: display,
             bus: bus,
             pins: pins,
-            gpioChips: GPIOChipLabels(pi4: string("gpio_chips.pi4") ?? "pinctrl-bcm2711", pi5: string("gpio_chips.pi5") ?? "pinctrl-rp1"),
+            gpioChips: GPIOChipLabels(
+                pi3: string("gpio_chips.pi3") ?? "pinctrl-bcm2835", pi4: string("gpio_chips.pi4") ?? "pinctrl-bcm2711",
+                pi5: string("gpio_chips.pi5") ?? "pinctrl-rp1"),
             inputs: inputs,
             leds: leds,
             origin: file,

@@ -199,15 +199,23 @@ public struct PWMReference: Sendable, Equatable {
     }
 }
 
-/// Chip labels to look up with libgpiod on each Pi generation.
+/// Chip labels to look up with libgpiod on each Pi generation. The defaults are the kernel's gpio_chip labels:
+/// Raspberry Pi kernel drivers/pinctrl/bcm/pinctrl-bcm2835.c labels the BCM2835/6/7 chip (Pi 3, Zero 2 W) with
+/// MODULE_NAME "pinctrl-bcm2835" and the BCM2711 one (Pi 4, 400) "pinctrl-bcm2711"; drivers/pinctrl/pinctrl-rp1.c
+/// labels the Pi 5's RP1 "pinctrl-rp1".
 public struct GPIOChipLabels: Sendable, Equatable {
+    public var pi3: String
     public var pi4: String
     public var pi5: String
 
-    public init(pi4: String = "pinctrl-bcm2711", pi5: String = "pinctrl-rp1") {
+    public init(pi3: String = "pinctrl-bcm2835", pi4: String = "pinctrl-bcm2711", pi5: String = "pinctrl-rp1") {
+        self.pi3 = pi3
         self.pi4 = pi4
         self.pi5 = pi5
     }
+
+    /// Every label, in the order a lookup tries them (only one exists on any one Pi).
+    public var all: [String] { [pi4, pi5, pi3] }
 }
 
 /// A pin with the role it plays (`buttons.a`, `joystick.up`).

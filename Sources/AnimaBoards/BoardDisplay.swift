@@ -36,7 +36,7 @@ public enum BoardDisplay {
     static func hardwareTransport(
         board: BoardDefinition, configuration: PanelConfiguration, hardware: any BoardHardware
     ) throws(FlashError) -> any DisplayTransport {
-        let chips = [board.gpioChips.pi4, board.gpioChips.pi5]
+        let chips = board.gpioChips.all
         func output(_ line: Int, activeLow: Bool = false, role: String) throws(FlashError) -> any GPIOOutput {
             do {
                 return try hardware.gpioOutput(chipLabels: chips, line: line, activeLow: activeLow, consumer: "anima")

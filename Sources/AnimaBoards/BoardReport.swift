@@ -12,7 +12,7 @@ public enum BoardReport {
         panel += "\(display.colorOrder.rawValue), \(display.inverted ? "inverted (INVON)" : "not inverted"), \(display.pixelFormat.rawValue)"
         lines.append("  display:    \(panel)")
         lines.append("  bus:        \(busDetail(board))")
-        lines.append("  gpio chips: Pi 4 \(board.gpioChips.pi4), Pi 5 \(board.gpioChips.pi5)")
+        lines.append("  gpio chips: Pi 3/Zero 2 W \(board.gpioChips.pi3), Pi 4 \(board.gpioChips.pi4), Pi 5 \(board.gpioChips.pi5)")
         lines.append("  pins (BCM):")
         for pin in board.pinMap {
             let number = pin.pin < 10 ? " \(pin.pin)" : "\(pin.pin)"

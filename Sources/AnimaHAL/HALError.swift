@@ -22,6 +22,8 @@ public enum HALError: Error, Equatable, Sendable, CustomStringConvertible {
     case ioFailed(device: String, operation: String, errno: Int32)
     /// A caller passed a value the device cannot take.
     case invalidArgument(device: String, detail: String)
+    /// A shared library loaded at run time (libgpiod) is absent or not the expected API; `install` says which package.
+    case libraryMissing(library: String, detail: String, install: String)
 
     public var description: String {
         switch self {
@@ -43,6 +45,8 @@ public enum HALError: Error, Equatable, Sendable, CustomStringConvertible {
             return base + " One spidev ioctl moves at most bufsiz bytes in total (/sys/module/spidev/parameters/bufsiz, default 4096); raise it with `spidev.bufsiz=65536` on the kernel command line (/boot/firmware/cmdline.txt) or send smaller messages."
         case let .invalidArgument(device, detail):
             return "\(device): \(detail)"
+        case let .libraryMissing(library, detail, install):
+            return "\(library) could not be loaded (\(detail)). \(install)"
         }
     }
 }

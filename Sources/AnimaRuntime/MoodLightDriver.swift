@@ -15,7 +15,7 @@ final class MoodLightDriver {
     init?(board: BoardDefinition, hardware: any BoardHardware, logger: Logger) {
         guard let leds = board.leds.apa102 else { return nil }
         self.logger = logger
-        let chips = [board.gpioChips.pi4, board.gpioChips.pi5]
+        let chips = board.gpioChips.all
         do {
             let clock = try hardware.gpioOutput(chipLabels: chips, line: leds.clock, activeLow: false, consumer: "anima")
             let data = try hardware.gpioOutput(chipLabels: chips, line: leds.data, activeLow: false, consumer: "anima")

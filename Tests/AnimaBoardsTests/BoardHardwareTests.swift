@@ -45,8 +45,8 @@ struct BoardHardwareTests {
         let display = try BoardDisplay.open(board: board, transport: "hardware", hardware: hardware)
         #expect(hardware.requests == [
             "spi /dev/spidev0.0 40000000 mode 0",
-            "gpio pinctrl-bcm2711|pinctrl-rp1:26 anima",
-            "gpio pinctrl-bcm2711|pinctrl-rp1:25 anima",
+            "gpio pinctrl-bcm2711|pinctrl-rp1|pinctrl-bcm2835:26 anima",
+            "gpio pinctrl-bcm2711|pinctrl-rp1|pinctrl-bcm2835:25 anima",
         ])
         let report = try DisplayTestRun.drawCalibration(on: display)
         #expect(report.width == 240 && report.virtualPanelMatches == nil)
@@ -62,7 +62,7 @@ struct BoardHardwareTests {
         let hatMini = try BoardTestSupport.loader.load(path: BoardTestSupport.boardsDirectory + "/pimoroni-display-hat-mini.yaml")
         let hardware = FakeBoardHardware()
         _ = try BoardDisplay.open(board: hatMini, transport: "hardware", hardware: hardware)
-        #expect(hardware.requests == ["spi /dev/spidev0.1 60000000 mode 0", "pwm 0/1", "gpio pinctrl-bcm2711|pinctrl-rp1:9 anima"])
+        #expect(hardware.requests == ["spi /dev/spidev0.1 60000000 mode 0", "pwm 0/1", "gpio pinctrl-bcm2711|pinctrl-rp1|pinctrl-bcm2835:9 anima"])
 
         let waveshare = try BoardTestSupport.loader.load(path: BoardTestSupport.boardsDirectory + "/waveshare-1.3-lcd-hat.yaml")
         let other = FakeBoardHardware()

@@ -87,7 +87,7 @@ struct MalformedBoardTests {
         var text = try BoardTestSupport.text(of: "adafruit-braincraft-hat")
         text = text.replacingOccurrences(of: "    gpio: 26 ", with: "    gpio: 22 ")
         let error = BoardTestSupport.error(parsing: text, file: "braincraft.yaml")
-        #expect(error?.description.hasPrefix("braincraft.yaml:40: joystick.left: GPIO 22 is already used by pins.backlight.gpio (line 30)") == true,
+        #expect(error?.description.hasPrefix("braincraft.yaml:41: joystick.left: GPIO 22 is already used by pins.backlight.gpio (line 30)") == true,
                 "\(String(describing: error))")
     }
 

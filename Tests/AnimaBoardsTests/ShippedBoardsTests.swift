@@ -45,7 +45,9 @@ struct ShippedBoardsTests {
         #expect(board.inputs.map(\.role) == ["buttons.button", "joystick.up", "joystick.down", "joystick.left", "joystick.right", "joystick.press"])
         #expect(board.inputs.map(\.pin) == [17, 23, 27, 22, 24, 16])
         #expect(board.leds.apa102 == BoardAPA102Chain(data: 5, clock: 6, count: 3))
-        #expect(board.gpioChips == GPIOChipLabels(pi4: "pinctrl-bcm2711", pi5: "pinctrl-rp1"))
+        // Pi 3 / Zero 2 W label: drivers/pinctrl/bcm/pinctrl-bcm2835.c, MODULE_NAME "pinctrl-bcm2835".
+        #expect(board.gpioChips == GPIOChipLabels(pi3: "pinctrl-bcm2835", pi4: "pinctrl-bcm2711", pi5: "pinctrl-rp1"))
+        #expect(board.gpioChips.all == ["pinctrl-bcm2711", "pinctrl-rp1", "pinctrl-bcm2835"])
     }
 
     @Test("the SSD1306 board is I2C bus 1 at 0x3C, 128×64 mono")

@@ -62,6 +62,20 @@ struct GPIOChipLocatorTests {
         #expect(locator.scan().chips.map(\.name) == ["gpiochip0", "gpiochip1", "gpiochip4", "gpiochip10"])
     }
 
+    @Test func aPi3OrZero2WHeaderChipIsFound() throws {
+        // A Pi 3 / Zero 2 W: the BCM2837's chip is labelled MODULE_NAME "pinctrl-bcm2835" (Raspberry Pi kernel,
+        // drivers/pinctrl/bcm/pinctrl-bcm2835.c, 54 lines), beside the firmware's expander chip.
+        let dev = try devTree(["gpiochip0", "gpiochip1"])
+        defer { dev.remove() }
+        let backend = TableBackend(chips: Dictionary(uniqueKeysWithValues: [
+            info(dev, 0, "pinctrl-bcm2835", lines: 54), info(dev, 1, "raspberrypi-exp-gpio", lines: 8),
+        ]))
+        let locator = GPIOChipLocator(devDirectory: dev.path, backend: backend)
+        #expect(try locator.open(GPIOChipSelector.raspberryPiHeader).info.path == dev.path + "/gpiochip0")
+        #expect(try locator.open([.raspberryPi3]).info.label == "pinctrl-bcm2835")
+        #expect(try locator.open(label: "pinctrl-bcm2835").output(line: 25).name == "pinctrl-bcm2835:25/anima")
+    }
+
     @Test func notFoundListsTheChipsThatExist() throws {
         let dev = try devTree(["gpiochip0", "gpiochip1"])
         defer { dev.remove() }

@@ -1,9 +1,15 @@
 /// The seam between callers and a libgpiod major version. libgpiod v1 (Debian 12) and v2 (Debian 13) are
-/// source-incompatible; each is one type conforming to these two protocols, chosen at compile time in
-/// `GPIOBackends.current` (see docs/hal.md, "libgpiod v2"). Callers only see `GPIOChip`, `GPIOOutput` and `GPIOInput`.
+/// source-incompatible; each is one type conforming to these two protocols, chosen at run time by which library
+/// loads (`LibgpiodLoader`, see docs/hal.md, "libgpiod v1 and v2"). Callers only see `GPIOChip` and the line protocols.
 protocol GPIOBackend: Sendable {
     /// Opens the chip at a device path; fails with the errno-derived HALError.
     func openChip(path: String) throws(HALError) -> any GPIOChipBackend
+    /// Set when no GPIO library could be loaded: the error every lookup reports.
+    var unavailable: HALError? { get }
+}
+
+extension GPIOBackend {
+    var unavailable: HALError? { nil }
 }
 
 /// One open chip of a backend.
@@ -18,6 +24,6 @@ protocol GPIOChipBackend: AnyObject {
 }
 
 enum GPIOBackends {
-    /// The backend this build links. A v2 backend would be selected here under `#if ANIMA_LIBGPIOD_V2`.
-    static let current: any GPIOBackend = LibgpiodV1Backend()
+    /// Loaded at first use (never for the simulator board, which opens no GPIO): v2 if present, else v1.
+    static let current: any GPIOBackend = LibgpiodLoader.dynamic.backend()
 }

@@ -39,8 +39,10 @@ public struct GPIOChipLocator: Sendable {
 
     /// Opens the first chip matching `selectors`, in order.
     /// - Throws: `.chipNotFound` listing what exists; `.permissionDenied` (group gpio) when a node exists but this
-    ///   user may not open it, since then the wanted chip may be among the unreadable ones.
+    ///   user may not open it, since then the wanted chip may be among the unreadable ones; `.libraryMissing` when
+    ///   neither libgpiod.so.3 nor libgpiod.so.2 is installed.
     public func open(_ selectors: [GPIOChipSelector]) throws(HALError) -> GPIOChip {
+        if let missing = backend.unavailable { throw missing }
         var scanned: (chips: [GPIOChipInfo], unavailable: [GPIOChipUnavailable])?
         for selector in selectors {
             switch selector {

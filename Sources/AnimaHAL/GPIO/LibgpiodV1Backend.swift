@@ -7,62 +7,67 @@ import Musl
 import Darwin
 #endif
 
-/// GPIO through libgpiod 1.6 (the v1 API Debian 12 ships): `gpiod_chip_open`, `gpiod_chip_get_line`,
-/// `gpiod_line_request_output/input`, `gpiod_line_set/get_value`.
+/// GPIO through libgpiod 1.6 (the v1 API of Debian 12 / Bookworm, libgpiod.so.2): `gpiod_chip_open`,
+/// `gpiod_chip_get_line`, `gpiod_line_request_output/input_flags/both_edges_events_flags`, `gpiod_line_set/get_value`,
+/// `gpiod_line_event_wait/read`. The calls come from `calls` (bound at run time, or a test's fake).
 struct LibgpiodV1Backend: GPIOBackend {
+    let calls: any LibgpiodV1Calls
+
     func openChip(path: String) throws(HALError) -> any GPIOChipBackend {
-        guard let chip = gpiod_chip_open(path) else {
-            let code = errno
-            throw HALError.fromErrno(code, path: path, operation: "open GPIO chip", advice: .gpio)
+        let chip: OpaquePointer
+        do { chip = try calls.chipOpen(path) } catch {
+            throw HALError.fromErrno(error.errno, path: path, operation: "open GPIO chip", advice: .gpio)
         }
-        let info = GPIOChipInfo(
-            path: path,
-            name: gpiod_chip_name(chip).map { String(cString: $0) } ?? "",
-            label: gpiod_chip_label(chip).map { String(cString: $0) } ?? "",
-            lineCount: UInt32(gpiod_chip_num_lines(chip)))
-        return LibgpiodV1Chip(chip: chip, info: info)
+        let info = GPIOChipInfo(path: path, name: calls.chipName(chip), label: calls.chipLabel(chip), lineCount: calls.chipNumLines(chip))
+        return LibgpiodV1Chip(calls: calls, chip: chip, info: info)
     }
 }
 
 /// An open v1 chip; closed when the last line requested from it is released.
 final class LibgpiodV1Chip: GPIOChipBackend {
     let info: GPIOChipInfo
+    let calls: any LibgpiodV1Calls
     private let chip: OpaquePointer
 
-    init(chip: OpaquePointer, info: GPIOChipInfo) {
+    init(calls: any LibgpiodV1Calls, chip: OpaquePointer, info: GPIOChipInfo) {
+        self.calls = calls
         self.chip = chip
         self.info = info
     }
 
-    deinit { gpiod_chip_close(chip) }
+    deinit { calls.chipClose(chip) }
 
     func requestOutput(line: UInt32, initial: Bool, consumer: String) throws(HALError) -> any GPIOOutput {
         let handle = try lineHandle(line)
-        let result = gpiod_line_request_output(handle, consumer, initial ? 1 : 0)
-        if result != 0 { throw requestError(errno, line: line, handle: handle) }
+        do { try calls.lineRequestOutput(handle, consumer: consumer, value: initial ? 1 : 0) } catch {
+            throw requestError(error.errno, line: line, handle: handle)
+        }
         return LibgpiodV1Output(LibgpiodV1Line(chip: self, line: handle, name: "\(info.label):\(line)"))
     }
 
     func requestInput(line: UInt32, bias: GPIOBias, consumer: String) throws(HALError) -> any GPIOInput {
         let handle = try lineHandle(line)
-        let result = gpiod_line_request_input_flags(handle, consumer, Self.flags(for: bias))
-        if result != 0 { throw requestError(errno, line: line, handle: handle) }
+        do { try calls.lineRequestInputFlags(handle, consumer: consumer, flags: Self.flags(for: bias)) } catch {
+            throw requestError(error.errno, line: line, handle: handle)
+        }
         return LibgpiodV1Input(LibgpiodV1Line(chip: self, line: handle, name: "\(info.label):\(line)"))
     }
 
     func requestEdgeEvents(line: UInt32, bias: GPIOBias, consumer: String) throws(HALError) -> any GPIOEdgeInput {
         let handle = try lineHandle(line)
-        let result = gpiod_line_request_both_edges_events_flags(handle, consumer, Self.flags(for: bias))
-        if result != 0 { throw requestError(errno, line: line, handle: handle) }
+        do { try calls.lineRequestBothEdgesEventsFlags(handle, consumer: consumer, flags: Self.flags(for: bias)) } catch {
+            throw requestError(error.errno, line: line, handle: handle)
+        }
         return LibgpiodV1EdgeInput(LibgpiodV1Line(chip: self, line: handle, name: "\(info.label):\(line)"))
     }
 
-    private static func flags(for bias: GPIOBias) -> Int32 {
+    /// v1 request flags are bits (1.6.3 gpiod.h GPIOD_LINE_REQUEST_FLAG_BIAS_*: BIT(3), BIT(4), BIT(5)).
+    static func flags(for bias: GPIOBias) -> Int32 {
         switch bias {
         case .asIs: return 0
-        case .disabled: return Int32(GPIOD_LINE_REQUEST_FLAG_BIAS_DISABLE)
-        case .pullUp: return Int32(GPIOD_LINE_REQUEST_FLAG_BIAS_PULL_UP)
-        case .pullDown: return Int32(GPIOD_LINE_REQUEST_FLAG_BIAS_PULL_DOWN)
+        case .disabled: return ANIMA_GPIOD_V1_FLAG_BIAS_DISABLE
+        case .pullUp: return ANIMA_GPIOD_V1_FLAG_BIAS_PULL_UP
+        case .pullDown: return ANIMA_GPIOD_V1_FLAG_BIAS_PULL_DOWN
         }
     }
 
@@ -70,19 +75,16 @@ final class LibgpiodV1Chip: GPIOChipBackend {
         guard line < info.lineCount else {
             throw .lineOutOfRange(chip: chipName, line: line, lines: info.lineCount)
         }
-        guard let handle = gpiod_chip_get_line(chip, line) else {
-            throw .ioFailed(device: "\(chipName) line \(line)", operation: "get GPIO line", errno: errno)
+        do { return try calls.chipGetLine(chip, line) } catch {
+            throw .ioFailed(device: "\(chipName) line \(line)", operation: "get GPIO line", errno: error.errno)
         }
-        return handle
     }
 
     /// EBUSY names the current holder, read back from the kernel's line info.
     private func requestError(_ code: Int32, line: UInt32, handle: OpaquePointer) -> HALError {
         switch code {
         case EBUSY:
-            _ = gpiod_line_update(handle)
-            let holder = gpiod_line_consumer(handle).map { String(cString: $0) }
-            return .lineBusy(chip: chipName, line: line, holder: holder)
+            return .lineBusy(chip: chipName, line: line, holder: calls.lineConsumer(handle))
         case EACCES, EPERM:
             return .permissionDenied(path: info.path, group: DeviceAccessAdvice.gpio.group)
         default:
@@ -97,7 +99,8 @@ final class LibgpiodV1Chip: GPIOChipBackend {
 final class LibgpiodV1Line {
     let name: String
     let line: OpaquePointer
-    private let chip: LibgpiodV1Chip
+    let chip: LibgpiodV1Chip
+    var calls: any LibgpiodV1Calls { chip.calls }
 
     init(chip: LibgpiodV1Chip, line: OpaquePointer, name: String) {
         self.chip = chip
@@ -105,7 +108,13 @@ final class LibgpiodV1Line {
         self.name = name
     }
 
-    deinit { gpiod_line_release(line) }
+    deinit { chip.calls.lineRelease(line) }
+
+    func read() throws(HALError) -> Bool {
+        do { return try calls.lineGetValue(line) == 1 } catch {
+            throw .ioFailed(device: "GPIO \(name)", operation: "read value", errno: error.errno)
+        }
+    }
 }
 
 /// A v1 line requested as an output.
@@ -116,8 +125,8 @@ final class LibgpiodV1Output: GPIOOutput {
     init(_ handle: LibgpiodV1Line) { self.handle = handle }
 
     func set(_ high: Bool) throws(HALError) {
-        if gpiod_line_set_value(handle.line, high ? 1 : 0) != 0 {
-            throw .ioFailed(device: "GPIO \(name)", operation: "set value", errno: errno)
+        do { try handle.calls.lineSetValue(handle.line, high ? 1 : 0) } catch {
+            throw .ioFailed(device: "GPIO \(name)", operation: "set value", errno: error.errno)
         }
     }
 }
@@ -129,11 +138,7 @@ final class LibgpiodV1Input: GPIOInput {
 
     init(_ handle: LibgpiodV1Line) { self.handle = handle }
 
-    func read() throws(HALError) -> Bool {
-        let value = gpiod_line_get_value(handle.line)
-        if value < 0 { throw .ioFailed(device: "GPIO \(name)", operation: "read value", errno: errno) }
-        return value == 1
-    }
+    func read() throws(HALError) -> Bool { try handle.read() }
 }
 
 /// A v1 line requested for events on both edges.
@@ -143,28 +148,26 @@ final class LibgpiodV1EdgeInput: GPIOEdgeInput {
 
     init(_ handle: LibgpiodV1Line) { self.handle = handle }
 
-    func read() throws(HALError) -> Bool {
-        let value = gpiod_line_get_value(handle.line)
-        if value < 0 { throw .ioFailed(device: "GPIO \(name)", operation: "read value", errno: errno) }
-        return value == 1
-    }
+    func read() throws(HALError) -> Bool { try handle.read() }
 
     func waitForEvents(timeoutMilliseconds: Int) throws(HALError) -> [GPIOEdgeEvent] {
         let clamped = max(0, timeoutMilliseconds)
         var timeout = timespec(tv_sec: clamped / 1000, tv_nsec: (clamped % 1000) * 1_000_000)
         var events: [GPIOEdgeEvent] = []
-        while true {
-            let ready = gpiod_line_event_wait(handle.line, &timeout)
-            if ready < 0 { throw .ioFailed(device: "GPIO \(name)", operation: "wait for edge events", errno: errno) }
-            if ready == 0 { return events }
-            var event = gpiod_line_event()
-            if gpiod_line_event_read(handle.line, &event) != 0 {
-                throw .ioFailed(device: "GPIO \(name)", operation: "read edge event", errno: errno)
+        // Bounded so a line that never stops bouncing cannot keep this call from returning.
+        while events.count < 64 {
+            let event: anima_gpiod_v1_line_event
+            do {
+                guard try handle.calls.lineEventWait(handle.line, timeout: timeout) else { return events }
+                event = try handle.calls.lineEventRead(handle.line)
+            } catch {
+                throw .ioFailed(device: "GPIO \(name)", operation: "read edge events", errno: error.errno)
             }
             let nanoseconds = UInt64(max(0, event.ts.tv_sec)) * 1_000_000_000 + UInt64(max(0, event.ts.tv_nsec))
-            let edge: GPIOEdgeEvent.Edge = event.event_type == Int32(GPIOD_LINE_EVENT_RISING_EDGE) ? .rising : .falling
+            let edge: GPIOEdgeEvent.Edge = event.event_type == ANIMA_GPIOD_V1_EVENT_RISING_EDGE ? .rising : .falling
             events.append(GPIOEdgeEvent(edge: edge, timestampNanoseconds: nanoseconds))
             timeout = timespec(tv_sec: 0, tv_nsec: 0)  // drain what is already queued, without waiting again
         }
+        return events
     }
 }
