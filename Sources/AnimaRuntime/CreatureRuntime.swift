@@ -52,6 +52,7 @@ public final class CreatureRuntime {
     private var anima: AnimaState
     /// The body's last reading (read once per sensing; a second read would shorten the CPU % sample window).
     private var lastReadings = BodyReadings()
+    private var stateHistory = StateHistoryCadence()
     private var pendingDamage = CanvasDamage()
     private var appliedAction: GovernanceAction?
     private var marksThisRun = 0
@@ -79,9 +80,11 @@ public final class CreatureRuntime {
         } catch {
             throw .dataDirectory(path: dataDirectory, reason: "\(error.localizedDescription)")
         }
+        let eraSelection: EraSelection
         do {
             fps = try configuration.fps
             fixedAnima = try configuration.animaSource
+            eraSelection = try configuration.era
         } catch {
             throw .configuration(error.description)
         }
@@ -132,7 +135,8 @@ public final class CreatureRuntime {
         // The engine, resuming the saved canvas.
         let size = DisplayLink.canvasSize(board: board, rotation: rotation)
         canvasStorage = CanvasStorage(dataDirectory: dataDirectory, logger: logger)
-        let engineConfiguration = DrawingEngineConfiguration(width: size.width, height: size.height)
+        let engineConfiguration = DrawingEngineConfiguration(
+            width: size.width, height: size.height, era: eraSelection.firstEra, autoRotate: eraSelection.autoRotate)
         let random = SeededRandom(seed: options.seed ?? UInt64.random(in: .min ... .max))
         if let document = canvasStorage.load(width: size.width, height: size.height) {
             engine = DrawingEngine(configuration: engineConfiguration, clock: clock, random: random, restoring: document)
@@ -140,6 +144,7 @@ public final class CreatureRuntime {
         } else {
             engine = DrawingEngine(configuration: engineConfiguration, clock: clock, random: random)
         }
+        if let note = EraPinning.apply(eraSelection, to: engine) { logger.info("\(note)") }
 
         governance = try GovernanceLink(configuration: configuration, store: store, clock: clock.reading, logger: logger)
         body = fixedAnima == nil ? LinuxBodyMetrics(diskPath: dataDirectory) : nil
@@ -177,6 +182,7 @@ public final class CreatureRuntime {
                     anima = AnimaSensing.sense(lastReadings)
                 }
                 lights?.show(anima)
+                recordState()
                 lastSense = wallNow
             }
             let drawNow = options.clockStep != nil || wallNow >= nextDrawAt
@@ -224,7 +230,7 @@ public final class CreatureRuntime {
             try? store.runtimeState.increment(Self.drawingsCompletedKey)
             do {
                 let path = try canvasStorage.saveDrawing(drawing)
-                logger.info("finished a drawing: \(path) (\(drawing.marks) marks, \(drawing.pixels) px, \(drawing.path.rawValue))")
+                logger.info("finished a drawing: \(path) (era \(drawing.era.rawValue), \(drawing.marks) marks, \(drawing.pixels) px, \(drawing.path.rawValue)); next era \(engine.era.rawValue)")
             } catch {
                 logger.error("could not save the finished drawing: \(error)")
             }
@@ -240,6 +246,15 @@ public final class CreatureRuntime {
         if engine.canvasPersistenceDue && historyIsDurable { persistCanvas() }
         governance.tick(anima: anima, drawing: drawingReport(), identity: identityReport(), force: completed)
         _ = try? store.identity.heartbeat()
+    }
+
+    /// A state_history row at the reference's persistence cadence (see StateHistoryCadence).
+    private func recordState() {
+        do {
+            try stateHistory.record(anima, readings: body == nil ? nil : lastReadings, now: clock.now(), into: store.identity)
+        } catch {
+            logger.warning("state_history: \(error)")
+        }
     }
 
     private func applyVerdict() {

@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--era", "cubist"], "unknown era 'cubist' for --era; choose one of: gestural, pointillist, field, geometric"),
+        (["--era", "cubist"], "unknown era 'cubist' for --era; choose one of: rotate, gestural, pointillist, field, geometric"),
         (["--anima", "0.4,1.2,0.5,0.5"], "--anima clarity must be a number in [0, 1]"),
         (["--anima", "0.4,0.5"], "--anima needs four comma-separated values"),
         (["--drawings", "0"], "--drawings must be at least 1"),
