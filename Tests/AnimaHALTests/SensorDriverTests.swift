@@ -142,3 +142,38 @@ import Glibc
         #expect(throws: SensorError.self) { try AHT20(device: device, delay: RecordingDelay()).start() }
     }
 }
+
+/// VEML7700: resolution table and the bus sequence.
+@Suite struct VEML7700Tests {
+    /// Vishay application note "Designing the VEML7700 into an application", resolution table:
+    /// ×2/800 ms 0.0036, ×1/200 ms 0.0288, ×1/8 25 ms 1.8432 lx/count.
+    @Test func resolutionTable() {
+        #expect(abs(VEML7700.resolution(gain: .x2, integrationTime: .ms800) - 0.0036) < 1e-12)
+        #expect(abs(VEML7700.resolution(gain: .x1, integrationTime: .ms200) - 0.0288) < 1e-12)
+        #expect(abs(VEML7700.resolution(gain: .x1_8, integrationTime: .ms25) - 1.8432) < 1e-12)
+    }
+
+    @Test func luxOverTheBus() throws {
+        let device = FakeI2CDevice(address: 0x10)
+        let sensor = VEML7700(device: device)
+        try sensor.start()
+        device.queuedReads = [[0x10, 0x27]]  // 10000 counts
+        #expect(abs(try sensor.readLux() - 288) < 1e-9)
+        // ALS_CONF for ×1, 200 ms, powered on: IT 0001 in bits 9:6 → 0x0040.
+        #expect(device.writes == [[0x00, 0x40, 0x00], [0x04]])
+        // Full scale at ×1/200 ms is the table's 1887 lx.
+        device.queuedReads = [[0xFF, 0xFF]]
+        #expect(abs(try sensor.readLux() - 1887.408) < 0.001)
+    }
+
+    @Test func nackNamesTheChip() {
+        let device = FakeI2CDevice(address: 0x10)
+        device.failNextTransfer = .ioFailed(device: "/dev/i2c-1 address 0x10", operation: "I2C_RDWR", errno: EREMOTEIO)
+        do {
+            try VEML7700(device: device).start()
+            Issue.record("a NACK started the sensor")
+        } catch {
+            #expect(error.description.hasPrefix("VEML7700 at 0x10"))
+        }
+    }
+}
