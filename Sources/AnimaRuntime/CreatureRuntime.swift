@@ -2,6 +2,7 @@ import AnimaBoards
 import AnimaDrawing
 import AnimaFiles
 import AnimaGovernanceClient
+import AnimaHAL
 import AnimaImage
 import AnimaStore
 import Foundation
@@ -42,6 +43,7 @@ public final class CreatureRuntime {
     private let governance: GovernanceLink
     private let canvasStorage: CanvasStorage
     private let body: LinuxBodyMetrics?
+    private let environment: EnvironmentSensors?
     private let lights: MoodLightDriver?
     private let fixedAnima: AnimaState?
     private let notifier = SystemdNotifier()
@@ -148,7 +150,16 @@ public final class CreatureRuntime {
 
         governance = try GovernanceLink(configuration: configuration, store: store, clock: clock.reading, logger: logger)
         body = fixedAnima == nil ? LinuxBodyMetrics(diskPath: dataDirectory) : nil
-        lastReadings = body?.read() ?? BodyReadings()
+        // The reference's chips sit on the header's I2C bus 1 (BrainCraft's STEMMA QT connector is on it too).
+        let sensors = fixedAnima == nil ? hardware.map { hardware in
+            EnvironmentSensors(
+                open: { address throws(HALError) in try hardware.i2cDevice(bus: 1, address: address) }, delay: hardware.delay,
+                report: { logger.info("\($0)") })
+        } : nil
+        environment = sensors
+        var firstReadings = body?.read() ?? BodyReadings()
+        if body != nil { sensors?.read(into: &firstReadings) }
+        lastReadings = firstReadings
         anima = fixedAnima ?? AnimaSensing.sense(lastReadings)
         if body != nil, !lastReadings.missing.isEmpty {
             logger.info("body: no \(lastReadings.missing.joined(separator: ", ")); those inputs drop out of the anima")
@@ -177,8 +188,8 @@ public final class CreatureRuntime {
         while !shutdown.isRequested {
             let wallNow = Date().timeIntervalSince1970
             if wallNow - lastSense >= 2 {
-                if let body {
-                    lastReadings = body.read()
+                if body != nil {
+                    lastReadings = readBody()
                     anima = AnimaSensing.sense(lastReadings)
                 }
                 lights?.show(anima)
@@ -246,6 +257,14 @@ public final class CreatureRuntime {
         if engine.canvasPersistenceDue && historyIsDurable { persistCanvas() }
         governance.tick(anima: anima, drawing: drawingReport(), identity: identityReport(), force: completed)
         _ = try? store.identity.heartbeat()
+    }
+
+    /// The system metrics and the sensor chips, one reading.
+    private func readBody() -> BodyReadings {
+        guard let body else { return BodyReadings() }
+        var readings = body.read()
+        environment?.read(into: &readings)
+        return readings
     }
 
     /// A state_history row at the reference's persistence cadence (see StateHistoryCadence).
