@@ -11,6 +11,9 @@ public struct BodyReadings: Sendable, Equatable {
     public var humidityPercent: Double?
     public var lightLux: Double?
     public var pressureHPa: Double?
+    /// The firmware's throttle word (`vcgencmd get_throttled`): bit 0 under-voltage now, bit 1 throttled now, bit 2
+    /// frequency capped now, bit 16 under-voltage has occurred. nil off a Pi. Recorded, not felt (as the reference).
+    public var throttleBits: UInt32?
     /// The computational-neural bands; nil means "as on the reference's first sample" (derived from CPU % alone).
     public var neural: NeuralBands?
 

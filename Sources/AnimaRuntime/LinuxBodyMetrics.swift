@@ -22,9 +22,21 @@ public final class LinuxBodyMetrics {
     public func read(time: Double = monotonicSeconds()) -> BodyReadings {
         var readings = BodyReadings(
             cpuTemperatureC: cpuTemperature(), cpuPercent: cpuPercent(), memoryPercent: memoryPercent(), diskPercent: diskPercent())
+        readings.throttleBits = throttleBits()
         readings.neural = neuralSensor.sample(
             cpuPercent: readings.cpuPercent, cpuTemperatureC: readings.cpuTemperatureC, counters: neuralCounters(), time: time)
         return readings
+    }
+
+    /// The reference runs `vcgencmd get_throttled` (sensors/pi.py `_read_throttle_status`); the Raspberry Pi firmware
+    /// driver exposes the same word without a subprocess at /sys/devices/platform/soc/soc:firmware/get_throttled
+    /// (hex text, e.g. "50005"). Garbage or absence gives nil.
+    func throttleBits() -> UInt32? {
+        guard let text = readText("/sys/devices/platform/soc/soc:firmware/get_throttled") else { return nil }
+        var hex = text.trimmingWhitespace()
+        if hex.hasPrefix("0x") { hex.removeFirst(2) }
+        guard !hex.isEmpty, hex.count <= 8 else { return nil }
+        return UInt32(hex, radix: 16)
     }
 
     public static func monotonicSeconds() -> Double {

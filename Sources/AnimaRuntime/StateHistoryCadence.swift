@@ -48,6 +48,12 @@ public struct StateHistoryCadence {
             ("eeg_gamma_power", readings.neural?.gamma),
         ]
         for (name, value) in named { if let value, value.isFinite { sensors[name] = value } }
+        if let bits = readings.throttleBits {
+            sensors["throttle_bits"] = Double(bits)
+            sensors["undervoltage_now"] = bits & 0x1 != 0 ? 1 : 0
+            sensors["throttled_now"] = bits & 0x2 != 0 ? 1 : 0
+            sensors["freq_capped_now"] = bits & 0x4 != 0 ? 1 : 0
+        }
         return sensors
     }
 }

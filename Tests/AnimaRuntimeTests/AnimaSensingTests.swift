@@ -77,5 +77,11 @@ import Testing
         // 100 more jiffies, 50 of them busy.
         try put("proc/stat", "cpu  125 0 125 850 0 0 0 0 0 0\n")
         #expect(metrics.read().cpuPercent == 50)
+        #expect(first.throttleBits == nil, "no firmware node off a Pi")
+        // The firmware's throttle word (same as `vcgencmd get_throttled` → throttled=0x50005), and garbage.
+        for (text, bits) in [("50005\n", UInt32?.some(0x50005)), ("0x0\n", 0), ("zz\n", nil), ("", nil), ("123456789\n", nil)] {
+            try put("sys/devices/platform/soc/soc:firmware/get_throttled", text)
+            #expect(metrics.read().throttleBits == bits, "\(text)")
+        }
     }
 }
