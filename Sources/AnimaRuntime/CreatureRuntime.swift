@@ -44,6 +44,10 @@ public final class CreatureRuntime {
     private let canvasStorage: CanvasStorage
     private let body: LinuxBodyMetrics?
     private let environment: EnvironmentSensors?
+    private let buttons: ButtonInput?
+    private let intents: IntentHandler
+    /// Toggled by the status-screen button (the status screen itself is not drawn yet; see docs/architecture.md).
+    private var showingStatus = false
     private let lights: MoodLightDriver?
     private let fixedAnima: AnimaState?
     private let notifier = SystemdNotifier()
@@ -150,6 +154,8 @@ public final class CreatureRuntime {
 
         governance = try GovernanceLink(configuration: configuration, store: store, clock: clock.reading, logger: logger)
         body = fixedAnima == nil ? LinuxBodyMetrics(diskPath: dataDirectory) : nil
+        intents = IntentHandler(drawingsDirectory: dataDirectory + "/drawings")
+        buttons = hardware == nil ? nil : ButtonLines.open(board: board, report: { logger.info("\($0)") })
         // The reference's chips sit on the header's I2C bus 1 (BrainCraft's STEMMA QT connector is on it too).
         let sensors = fixedAnima == nil ? hardware.map { hardware in
             EnvironmentSensors(
@@ -195,6 +201,9 @@ public final class CreatureRuntime {
                 lights?.show(anima)
                 recordState()
                 lastSense = wallNow
+            }
+            for intent in buttons?.poll() ?? [] {
+                logger.info("\(intents.handle(intent, engine: engine, showingStatus: &showingStatus))")
             }
             let drawNow = options.clockStep != nil || wallNow >= nextDrawAt
             if drawNow {
