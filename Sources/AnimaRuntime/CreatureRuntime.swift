@@ -190,6 +190,7 @@ public final class CreatureRuntime {
         var lastWatchdog = 0.0
         var lastSense = Date().timeIntervalSince1970
         var lastShow = 0.0
+        var lastLights = 0.0
 
         while !shutdown.isRequested {
             let wallNow = Date().timeIntervalSince1970
@@ -198,9 +199,12 @@ public final class CreatureRuntime {
                     lastReadings = readBody()
                     anima = AnimaSensing.sense(lastReadings)
                 }
-                lights?.show(anima)
                 recordState()
                 lastSense = wallNow
+            }
+            if wallNow - lastLights >= 0.25 {
+                lights?.show(anima, time: wallNow)
+                lastLights = wallNow
             }
             for intent in buttons?.poll() ?? [] {
                 logger.info("\(intents.handle(intent, engine: engine, showingStatus: &showingStatus))")
