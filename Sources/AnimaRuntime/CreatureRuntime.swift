@@ -46,8 +46,9 @@ public final class CreatureRuntime {
     private let environment: EnvironmentSensors?
     private let buttons: ButtonInput?
     private let intents: IntentHandler
-    /// Toggled by the status-screen button (the status screen itself is not drawn yet; see docs/architecture.md).
+    /// Toggled by the status-screen button: the panel shows the status screen instead of the canvas.
     private var showingStatus = false
+    private var lastStatusScreenAt = 0.0
     private let lights: MoodLightDriver?
     private let fixedAnima: AnimaState?
     private let notifier = SystemdNotifier()
@@ -207,7 +208,12 @@ public final class CreatureRuntime {
                 lastLights = wallNow
             }
             for intent in buttons?.poll() ?? [] {
+                let wasShowingStatus = showingStatus
                 logger.info("\(intents.handle(intent, engine: engine, showingStatus: &showingStatus))")
+                if showingStatus != wasShowingStatus {
+                    display.requestFullRepaint()
+                    lastShow = 0
+                }
             }
             let drawNow = options.clockStep != nil || wallNow >= nextDrawAt
             if drawNow {
@@ -297,8 +303,28 @@ public final class CreatureRuntime {
     }
 
     private func showPending(now: Double) {
+        if showingStatus {
+            // The status screen is repainted whole at most every 2 s; the canvas's damage waits (a full repaint
+            // follows when the canvas comes back).
+            guard now - lastStatusScreenAt >= 2 else { return }
+            lastStatusScreenAt = now
+            display.requestFullRepaint()
+            display.show(canvas: StatusScreen.render(statusScreenContent(), width: engine.canvas.width, height: engine.canvas.height),
+                         damage: CanvasDamage(), now: now)
+            return
+        }
+        lastStatusScreenAt = 0
         display.show(canvas: engine.canvas, damage: pendingDamage, now: now)
         pendingDamage = CanvasDamage()
+    }
+
+    private func statusScreenContent() -> StatusScreenContent {
+        let state = engine.state
+        let verdict = governance.currentVerdict.map { "\($0.action.rawValue) (\($0.source.rawValue))" } ?? "none"
+        let name = store.identity.identity?.name ?? "unnamed"
+        return StatusScreenContent(
+            name: name, era: engine.era.rawValue, E: state.E, I: state.I, S: state.S, V: state.V, verdict: verdict,
+            outboxDepth: (try? store.outbox.depth()) ?? -1)
     }
 
     /// True when every snapshot this run recorded has left the recorder's queue (committed, or counted as lost). The
@@ -338,6 +364,11 @@ public final class CreatureRuntime {
         notifier.stopping()
         logger.info("stopping: \(marksThisRun) marks this run")
         let wallNow = Date().timeIntervalSince1970
+        if showingStatus {
+            // The panel keeps the canvas, not the status screen, while the creature sleeps.
+            showingStatus = false
+            display.requestFullRepaint()
+        }
         showPending(now: wallNow)
         if let snapshotPath = options.snapshotPath {
             do {
