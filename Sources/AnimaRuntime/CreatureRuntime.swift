@@ -2,6 +2,7 @@ import AnimaBoards
 import AnimaDrawing
 import AnimaFiles
 import AnimaGovernanceClient
+import AnimaHAL
 import AnimaImage
 import AnimaStore
 import Foundation
@@ -42,6 +43,12 @@ public final class CreatureRuntime {
     private let governance: GovernanceLink
     private let canvasStorage: CanvasStorage
     private let body: LinuxBodyMetrics?
+    private let environment: EnvironmentSensors?
+    private let buttons: ButtonInput?
+    private let intents: IntentHandler
+    /// Toggled by the status-screen button: the panel shows the status screen instead of the canvas.
+    private var showingStatus = false
+    private var lastStatusScreenAt = 0.0
     private let lights: MoodLightDriver?
     private let fixedAnima: AnimaState?
     private let notifier = SystemdNotifier()
@@ -52,6 +59,7 @@ public final class CreatureRuntime {
     private var anima: AnimaState
     /// The body's last reading (read once per sensing; a second read would shorten the CPU % sample window).
     private var lastReadings = BodyReadings()
+    private var stateHistory = StateHistoryCadence()
     private var pendingDamage = CanvasDamage()
     private var appliedAction: GovernanceAction?
     private var marksThisRun = 0
@@ -87,9 +95,11 @@ public final class CreatureRuntime {
         } catch {
             throw .board("\(error)")
         }
+        let eraSelection: EraSelection
         do {
             fps = try configuration.fps
             fixedAnima = try configuration.animaSource
+            eraSelection = try configuration.era
         } catch {
             throw .configuration(error.description)
         }
@@ -133,7 +143,8 @@ public final class CreatureRuntime {
         // The engine, resuming the saved canvas.
         let size = DisplayLink.canvasSize(board: board, rotation: rotation)
         canvasStorage = CanvasStorage(dataDirectory: dataDirectory, logger: logger)
-        let engineConfiguration = DrawingEngineConfiguration(width: size.width, height: size.height)
+        let engineConfiguration = DrawingEngineConfiguration(
+            width: size.width, height: size.height, era: eraSelection.firstEra, autoRotate: eraSelection.autoRotate)
         let random = SeededRandom(seed: options.seed ?? UInt64.random(in: .min ... .max))
         if let document = canvasStorage.load(width: size.width, height: size.height) {
             engine = DrawingEngine(configuration: engineConfiguration, clock: clock, random: random, restoring: document)
@@ -141,10 +152,22 @@ public final class CreatureRuntime {
         } else {
             engine = DrawingEngine(configuration: engineConfiguration, clock: clock, random: random)
         }
+        if let note = EraPinning.apply(eraSelection, to: engine) { logger.info("\(note)") }
 
         governance = try GovernanceLink(configuration: configuration, store: store, clock: clock.reading, logger: logger)
         body = fixedAnima == nil ? LinuxBodyMetrics(diskPath: dataDirectory) : nil
-        lastReadings = body?.read() ?? BodyReadings()
+        intents = IntentHandler(drawingsDirectory: dataDirectory + "/drawings")
+        buttons = hardware == nil ? nil : ButtonLines.open(board: board, report: { logger.info("\($0)") })
+        // The reference's chips sit on the header's I2C bus 1 (BrainCraft's STEMMA QT connector is on it too).
+        let sensors = fixedAnima == nil ? hardware.map { hardware in
+            EnvironmentSensors(
+                open: { address throws(HALError) in try hardware.i2cDevice(bus: 1, address: address) }, delay: hardware.delay,
+                report: { logger.info("\($0)") })
+        } : nil
+        environment = sensors
+        var firstReadings = body?.read() ?? BodyReadings()
+        if body != nil { sensors?.read(into: &firstReadings) }
+        lastReadings = firstReadings
         anima = fixedAnima ?? AnimaSensing.sense(lastReadings)
         if body != nil, !lastReadings.missing.isEmpty {
             logger.info("body: no \(lastReadings.missing.joined(separator: ", ")); those inputs drop out of the anima")
@@ -169,16 +192,29 @@ public final class CreatureRuntime {
         var lastWatchdog = 0.0
         var lastSense = Date().timeIntervalSince1970
         var lastShow = 0.0
+        var lastLights = 0.0
 
         while !shutdown.isRequested {
             let wallNow = Date().timeIntervalSince1970
             if wallNow - lastSense >= 2 {
-                if let body {
-                    lastReadings = body.read()
+                if body != nil {
+                    lastReadings = readBody()
                     anima = AnimaSensing.sense(lastReadings)
                 }
-                lights?.show(anima)
+                recordState()
                 lastSense = wallNow
+            }
+            if wallNow - lastLights >= 0.25 {
+                lights?.show(anima, time: wallNow)
+                lastLights = wallNow
+            }
+            for intent in buttons?.poll() ?? [] {
+                let wasShowingStatus = showingStatus
+                logger.info("\(intents.handle(intent, engine: engine, showingStatus: &showingStatus))")
+                if showingStatus != wasShowingStatus {
+                    display.requestFullRepaint()
+                    lastShow = 0
+                }
             }
             let drawNow = options.clockStep != nil || wallNow >= nextDrawAt
             if drawNow {
@@ -225,7 +261,7 @@ public final class CreatureRuntime {
             try? store.runtimeState.increment(Self.drawingsCompletedKey)
             do {
                 let path = try canvasStorage.saveDrawing(drawing)
-                logger.info("finished a drawing: \(path) (\(drawing.marks) marks, \(drawing.pixels) px, \(drawing.path.rawValue))")
+                logger.info("finished a drawing: \(path) (era \(drawing.era.rawValue), \(drawing.marks) marks, \(drawing.pixels) px, \(drawing.path.rawValue)); next era \(engine.era.rawValue)")
             } catch {
                 logger.error("could not save the finished drawing: \(error)")
             }
@@ -243,6 +279,23 @@ public final class CreatureRuntime {
         _ = try? store.identity.heartbeat()
     }
 
+    /// The system metrics and the sensor chips, one reading.
+    private func readBody() -> BodyReadings {
+        guard let body else { return BodyReadings() }
+        var readings = body.read()
+        environment?.read(into: &readings)
+        return readings
+    }
+
+    /// A state_history row at the reference's persistence cadence (see StateHistoryCadence).
+    private func recordState() {
+        do {
+            try stateHistory.record(anima, readings: body == nil ? nil : lastReadings, now: clock.now(), into: store.identity)
+        } catch {
+            logger.warning("state_history: \(error)")
+        }
+    }
+
     private func applyVerdict() {
         guard let verdict = governance.currentVerdict, verdict.action != appliedAction else { return }
         appliedAction = verdict.action
@@ -251,8 +304,28 @@ public final class CreatureRuntime {
     }
 
     private func showPending(now: Double) {
+        if showingStatus {
+            // The status screen is repainted whole at most every 2 s; the canvas's damage waits (a full repaint
+            // follows when the canvas comes back).
+            guard now - lastStatusScreenAt >= 2 else { return }
+            lastStatusScreenAt = now
+            display.requestFullRepaint()
+            display.show(canvas: StatusScreen.render(statusScreenContent(), width: engine.canvas.width, height: engine.canvas.height),
+                         damage: CanvasDamage(), now: now)
+            return
+        }
+        lastStatusScreenAt = 0
         display.show(canvas: engine.canvas, damage: pendingDamage, now: now)
         pendingDamage = CanvasDamage()
+    }
+
+    private func statusScreenContent() -> StatusScreenContent {
+        let state = engine.state
+        let verdict = governance.currentVerdict.map { "\($0.action.rawValue) (\($0.source.rawValue))" } ?? "none"
+        let name = store.identity.identity?.name ?? "unnamed"
+        return StatusScreenContent(
+            name: name, era: engine.era.rawValue, E: state.E, I: state.I, S: state.S, V: state.V, verdict: verdict,
+            outboxDepth: (try? store.outbox.depth()) ?? -1)
     }
 
     /// True when every snapshot this run recorded has left the recorder's queue (committed, or counted as lost). The
@@ -292,6 +365,11 @@ public final class CreatureRuntime {
         notifier.stopping()
         logger.info("stopping: \(marksThisRun) marks this run")
         let wallNow = Date().timeIntervalSince1970
+        if showingStatus {
+            // The panel keeps the canvas, not the status screen, while the creature sleeps.
+            showingStatus = false
+            display.requestFullRepaint()
+        }
         showPending(now: wallNow)
         if let snapshotPath = options.snapshotPath {
             do {

@@ -32,10 +32,10 @@ final class MoodLightDriver {
         self.logger = logger
     }
 
-    /// Shows the mood; sends nothing when the colours did not change.
-    func show(_ anima: AnimaState) {
+    /// Shows the mood, breathing at `time` when given; sends nothing when the colours did not change.
+    func show(_ anima: AnimaState, time: Double? = nil) {
         guard !failed else { return }
-        let frame = MoodLights.apa102(for: anima, count: chain.count)
+        let frame = MoodLights.apa102(for: anima, count: chain.count, time: time)
         guard frame != lastFrame else { return }
         do {
             try chain.show(frame)

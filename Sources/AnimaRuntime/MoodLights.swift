@@ -1,8 +1,9 @@
 import AnimaDrawing
 import AnimaHAL
+import Foundation
 
-/// The creature's three LEDs (drawing spec §2.4, simplified: the warm amber palette without breathing, dances or
-/// smoothing). Logical led0 shows warmth, led1 clarity, led2 stability and presence; on the BrainCraft HAT they sit at
+/// The creature's three LEDs (drawing spec §2.4, simplified: the warm amber palette and the breathing wave, without
+/// dances or smoothing). Logical led0 shows warmth, led1 clarity, led2 stability and presence; on the BrainCraft HAT they sit at
 /// physical indices 2, 1, 0. Pure: the colours for an anima.
 public enum MoodLights {
     public typealias Colour = (r: Int, g: Int, b: Int)
@@ -37,10 +38,23 @@ public enum MoodLights {
         return (mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b))
     }
 
-    /// The frame for an APA102 chain of `count` (the mood on the first three, the rest dark).
-    public static func apa102(for anima: AnimaState, count: Int) -> [APA102Color] {
-        let mood = colours(for: anima).map {
-            APA102Color(red: UInt8($0.r), green: UInt8($0.g), blue: UInt8($0.b), brightness: brightness)
+    /// The reference's breathing (anima-mcp display/leds/display.py `_animation_loop`, config.py
+    /// `breathing_cycle = 12.0`): every ~0.25 s each LED's colour is scaled by 0.92 + 0.08·sin(2πt/12 + i·2π/3),
+    /// i the physical index, so a slow wave runs along the chain. (Its global-brightness pulse, at most 0.0032 on top
+    /// of 0.04, is below one step of the APA102's 5-bit brightness, so it is not modelled.)
+    public static let breathingCycleSeconds = 12.0
+
+    public static func breathing(index: Int, time: Double) -> Double {
+        0.92 + 0.08 * sin(time * 2 * Double.pi / breathingCycleSeconds + Double(index) * Double.pi * 2 / 3)
+    }
+
+    /// The frame for an APA102 chain of `count` (the mood on the first three, the rest dark), breathing at `time`
+    /// (seconds) when given. A non-finite time shows the steady mood.
+    public static func apa102(for anima: AnimaState, count: Int, time: Double? = nil) -> [APA102Color] {
+        let mood = colours(for: anima).enumerated().map { index, colour in
+            let scale = time.flatMap { $0.isFinite ? breathing(index: index, time: $0) : nil } ?? 1
+            func channel(_ value: Int) -> UInt8 { UInt8(max(0, min(255, Int(Double(value) * scale)))) }
+            return APA102Color(red: channel(colour.r), green: channel(colour.g), blue: channel(colour.b), brightness: brightness)
         }
         return (0..<count).map { $0 < mood.count ? mood[$0] : .off }
     }

@@ -40,6 +40,7 @@ public struct RuntimeConfiguration: Sendable, Equatable {
         Setting(key: "data_dir", environment: "ANIMA_DATA_DIR", flag: "--data-dir", defaultValue: "/var/lib/anima", help: "anima.db, canvas, drawings, status"),
         Setting(key: "transport", environment: "ANIMA_TRANSPORT", flag: "--transport", defaultValue: "hardware", help: "hardware | trace:FILE | virtual | simulator[:DIR]"),
         Setting(key: "fps", environment: "ANIMA_FPS", flag: "--fps", defaultValue: "20", help: "frames per second of the loop"),
+        Setting(key: "era", environment: "ANIMA_ERA", flag: "--era", defaultValue: "rotate", help: "rotate (a new era after each finished drawing) or one era to pin: gestural, pointillist, field, geometric"),
         Setting(key: "anima_source", environment: "ANIMA_SOURCE", flag: "--anima", defaultValue: "system", help: "system | w,c,s,p (fixed)"),
         Setting(key: "governance.url", environment: "ANIMA_GOVERNANCE_URL", flag: "--governance-url", defaultValue: nil, help: "governance host base URL"),
         Setting(key: "governance.token_file", environment: "ANIMA_TOKEN_FILE", flag: "--token-file", defaultValue: nil, help: "device token file (mode 0600)"),
@@ -88,6 +89,7 @@ public struct RuntimeConfiguration: Sendable, Equatable {
         _ = try rotation
         _ = try governanceInterval
         _ = try animaSource
+        _ = try era
     }
 
     public func string(_ key: String) -> String? { entries[key]?.value }
@@ -122,6 +124,17 @@ public struct RuntimeConfiguration: Sendable, Equatable {
             let value = try number("governance.interval")
             guard value >= 30 else { throw invalid("governance.interval", "must be at least 30 seconds, got \(value)") }
             return value
+        }
+    }
+
+    /// `rotate` (the default) or one pinned era.
+    public var era: EraSelection {
+        get throws(Invalid) {
+            let text = string("era") ?? EraSelection.rotateName
+            guard let selection = EraSelection(text) else {
+                throw invalid("era", "'\(text)' must be one of: \(EraSelection.accepted.joined(separator: ", "))")
+            }
+            return selection
         }
     }
 

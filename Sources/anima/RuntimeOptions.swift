@@ -24,6 +24,9 @@ struct RuntimeOptions: ParsableArguments {
     @Option(help: "Frames per second of the loop.")
     var fps: Double?
 
+    @Option(help: "Era: rotate (a new era after each finished drawing, the default) or one to pin: gestural, pointillist, field, geometric.")
+    var era: String?
+
     @Option(help: "Anima source: system, or four numbers warmth,clarity,stability,presence.")
     var anima: String?
 
@@ -45,6 +48,7 @@ struct RuntimeOptions: ParsableArguments {
         flags["data_dir"] = dataDir
         flags["transport"] = transport
         flags["fps"] = fps.map { String($0) }
+        flags["era"] = era
         flags["anima_source"] = anima
         flags["governance.url"] = governanceURL
         flags["governance.token_file"] = tokenFile

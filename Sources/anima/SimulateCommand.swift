@@ -18,7 +18,7 @@ struct SimulateCommand: ParsableCommand {
             Example: anima simulate --era gestural --seed 1 --drawings 3 --png-dir /tmp/drawings
             """)
 
-    @Option(help: "Era: \(EraName.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Era: \(EraSelection.accepted.joined(separator: ", ")) (rotate: a new era after each finished drawing, as `anima run` does by default).")
     var era: String = "gestural"
 
     @Option(help: "Random seed; the same seed gives the same drawings.")
@@ -43,9 +43,9 @@ struct SimulateCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard EraName(rawValue: era) != nil else {
+        guard EraSelection(era) != nil else {
             throw ValidationError(
-                "unknown era '\(era)' for --era; choose one of: \(EraName.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown era '\(era)' for --era; choose one of: \(EraSelection.accepted.joined(separator: ", "))")
         }
         guard drawings > 0 else { throw ValidationError("--drawings must be at least 1, got \(drawings)") }
         guard clockStep > 0, clockStep.isFinite else { throw ValidationError("--clock-step must be > 0 seconds, got \(clockStep)") }
@@ -70,12 +70,14 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         let feeling = try parsedAnima()
-        guard let eraName = EraName(rawValue: era) else { throw ValidationError("unknown era '\(era)'") }
+        guard let selection = EraSelection(era) else { throw ValidationError("unknown era '\(era)'") }
         if let pngDir { try FileManager.default.createDirectory(atPath: pngDir, withIntermediateDirectories: true) }
         let store = try db.map { path in try AnimaStore(path: path) }
         defer { store?.close() }
 
-        var simulation = DrawingSimulation(era: eraName, seed: seed, anima: feeling, clockStep: clockStep)
+        var simulation = DrawingSimulation(
+            era: selection.firstEra, seed: seed, anima: feeling, clockStep: clockStep,
+            configuration: DrawingEngineConfiguration(autoRotate: selection.autoRotate))
         var completed = 0
         var abandoned = 0
         var writeError: Error?

@@ -46,3 +46,43 @@ import Testing
         #expect(clock.values.count == edgesAfterFirst + 136 * 2)
     }
 }
+
+/// LED breathing as the reference: 0.92 + 0.08·sin(2πt/12 + i·2π/3) on each LED's colour, a 12 s wave along the chain.
+@Suite struct MoodLightBreathingTests {
+    @Test func waveValues() {
+        #expect(abs(MoodLights.breathing(index: 0, time: 0) - 0.92) < 1e-12)
+        #expect(abs(MoodLights.breathing(index: 0, time: 3) - 1.0) < 1e-12)   // quarter cycle: sin = 1
+        #expect(abs(MoodLights.breathing(index: 0, time: 9) - 0.84) < 1e-12)  // three quarters: sin = −1
+        // LED 1 is a third of a cycle ahead: at t = −1 s its phase is π/2 … i.e. its peak comes 4 s before LED 0's.
+        #expect(abs(MoodLights.breathing(index: 1, time: -1) - 1.0) < 1e-12)
+    }
+
+    @Test func framesBreatheAndStayInRange() {
+        let calm = AnimaState(warmth: 0.41, clarity: 0.82, stability: 0.89, presence: 0.83)
+        let steady = MoodLights.apa102(for: calm, count: 3)
+        let peak = MoodLights.apa102(for: calm, count: 3, time: 3)
+        let trough = MoodLights.apa102(for: calm, count: 3, time: 9)
+        #expect(peak[0] == steady[0], "LED 0 at its peak shows the full mood colour")
+        #expect(trough[0].red == UInt8(Double(steady[0].red) * 0.84))
+        #expect(peak[0] != trough[0])
+        for time in [Double.nan, .infinity, -.infinity] {
+            #expect(MoodLights.apa102(for: calm, count: 3, time: time) == steady)
+        }
+        #expect(MoodLights.apa102(for: calm, count: 5, time: 1e12).count == 5)
+    }
+
+    /// The fake APA102 chain receives a new frame as the wave moves, and nothing when asked twice at the same time.
+    @Test func driverSendsTheBreathingFrames() throws {
+        let clock = FakeGPIOOutput(name: "clock")
+        let data = FakeGPIOOutput(name: "data")
+        let driver = MoodLightDriver(
+            chain: try APA102Chain(count: 3, output: .bitBanged(clock: clock, data: data)), logger: Logger(label: "test"))
+        let calm = AnimaState(warmth: 0.41, clarity: 0.82, stability: 0.89, presence: 0.83)
+        driver.show(calm, time: 0)
+        let afterFirst = clock.values.count
+        driver.show(calm, time: 0)
+        #expect(clock.values.count == afterFirst)
+        driver.show(calm, time: 3)
+        #expect(clock.values.count == afterFirst + 136 * 2)
+    }
+}

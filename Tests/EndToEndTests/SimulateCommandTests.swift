@@ -28,6 +28,19 @@ import Testing
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// `--era rotate` goes through the same rotation as `anima run`: gestural first, then more than one era.
+    @Test func rotateVisitsSeveralEras() throws {
+        let run = try simulate(["--era", "rotate", "--seed", "5", "--drawings", "5", "--clock-step", "5", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let eras = run.stdout.split(separator: "\n").compactMap { line -> String? in
+            guard let range = line.range(of: "\"era\":\"") else { return nil }
+            return String(line[range.upperBound...].prefix { $0 != "\"" })
+        }
+        #expect(eras.count == 5, "\(run.stdout)")
+        #expect(eras.first == "gestural")
+        #expect(Set(eras).count > 1, "\(eras)")
+    }
+
     @Test func geometricRunsToThePixelLimitAndIsReproducible() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("anima-sim-\(UUID().uuidString)").path
         var outputs: [String] = []
@@ -59,7 +72,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--era", "cubist"], "unknown era 'cubist' for --era; choose one of: gestural, pointillist, field, geometric"),
+        (["--era", "cubist"], "unknown era 'cubist' for --era; choose one of: rotate, gestural, pointillist, field, geometric"),
         (["--anima", "0.4,1.2,0.5,0.5"], "--anima clarity must be a number in [0, 1]"),
         (["--anima", "0.4,0.5"], "--anima needs four comma-separated values"),
         (["--drawings", "0"], "--drawings must be at least 1"),
