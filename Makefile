@@ -1,17 +1,24 @@
 # Anima — two commands on a fresh Debian 12 machine:
 #   make run    install what is missing, build (release), run the creature on the simulator board
 #   make test   install what is missing, start a throwaway PostgreSQL, run every test
+#   make pi     cross-build anima for Raspberry Pi (arm64) and package dist/anima_<version>_arm64.deb
+#   make pi-smoke  install that .deb in clean bookworm and trixie arm64 roots (qemu) and compare with x86
+#   make pi-test   cross-build the test bundle for arm64 and run it under qemu in a trixie root
 # Swift from PATH, or the toolchain's usual place on our Debian machines.
 export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 DATA_DIR ?= ./var
 
-.PHONY: run test bench build setup clean
+.PHONY: run test bench build setup clean version pi pi-smoke pi-test
 
 setup:
 	@deploy/setup-dev.sh
 
-build: setup
+# The version `anima --version` prints: written into a gitignored header only when it changed (one C file recompiles).
+version:
+	@scripts/version.sh --write >/dev/null
+
+build: setup version
 	$(SWIFT) build -c release --product anima
 
 run: build
@@ -24,7 +31,7 @@ run: build
 # Tests that drive whole processes (spawn, signal, wait) block their threads for seconds; they run in a second
 # pass so they cannot starve the timing-sensitive async tests (connection pool, HTTP) of the 2-core thread pool.
 PROCESS_TESTS = EndToEndTests\.|RecorderCrashTests|AnimaCommandLineTests|HostBinaryTests|CrashRecoveryTests
-test: setup
+test: setup version
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh sh -c '$(SWIFT) test --skip-build --skip "$(PROCESS_TESTS)" && $(SWIFT) test --skip-build --filter "$(PROCESS_TESTS)"'
 
@@ -34,5 +41,17 @@ bench: setup
 	$(SWIFT) build -c release --product governance-bench
 	scripts/with-postgres.sh .build/release/governance-bench
 
+# Raspberry Pi (arm64): everything from Debian packages, cached in .pi/ (delete it to rebuild the roots).
+pi: version
+	scripts/pi/build.sh
+	scripts/pi/package.sh
+
+pi-smoke: pi
+	$(SWIFT) build --build-tests
+	scripts/pi/smoke.sh
+
+pi-test: version
+	scripts/pi/test.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build dist

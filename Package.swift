@@ -31,6 +31,9 @@ let package = Package(
             name: "CAnimaZlib", path: "Sources/CAnimaZlib",
             providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CAnimaLinuxIO", path: "Sources/CAnimaLinuxIO"),
+        // The build's version (scripts/version.sh writes it before `make` builds); shared by both programs.
+        .target(name: "CAnimaVersion", path: "Sources/CAnimaVersion"),
+        .target(name: "AnimaVersion", dependencies: ["CAnimaVersion"]),
 
         // MARK: Small shared pieces: an image value + PNG encoder (pure), and crash-safe file writes
         .target(name: "AnimaImage", dependencies: ["CAnimaZlib"]),
@@ -63,7 +66,7 @@ let package = Package(
         .target(name: "GovernanceCore"),
         .target(
             name: "AnimaGovernanceClient",
-            dependencies: ["GovernanceCore", "AnimaStore", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["GovernanceCore", "AnimaStore", "AnimaVersion", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "AnimaRuntime",
             dependencies: [
@@ -73,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "anima",
             dependencies: [
-                "AnimaRuntime", "AnimaBoards", "AnimaDisplay", "AnimaFiles", "AnimaStore", "AnimaGovernanceClient",
+                "AnimaRuntime", "AnimaBoards", "AnimaDisplay", "AnimaFiles", "AnimaStore", "AnimaGovernanceClient", "AnimaVersion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -87,7 +90,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "governance-host",
-            dependencies: ["GovernanceHost", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["GovernanceHost", "AnimaVersion", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // MARK: Benchmarks (release builds only; `make bench`)
         .executableTarget(
@@ -106,7 +109,7 @@ let package = Package(
         .testTarget(name: "AnimaDrawingTests", dependencies: ["AnimaDrawing"]),
         .testTarget(name: "AnimaStoreTests", dependencies: ["AnimaStore"]),
         .testTarget(name: "GovernanceCoreTests", dependencies: ["GovernanceCore"]),
-        .testTarget(name: "AnimaGovernanceClientTests", dependencies: ["AnimaGovernanceClient"]),
+        .testTarget(name: "AnimaGovernanceClientTests", dependencies: ["AnimaGovernanceClient", "AnimaVersion"]),
         .testTarget(name: "AnimaRuntimeTests", dependencies: ["AnimaRuntime"]),
         .testTarget(name: "GovernanceHostTests", dependencies: ["GovernanceHost"]),
         .testTarget(name: "EndToEndTests", dependencies: ["AnimaStore", "AnimaBoards", "AnimaDisplay", "AnimaImage", "GovernanceHost"]),

@@ -1,3 +1,4 @@
+import AnimaVersion
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -23,6 +24,7 @@ public final class URLSessionTransport: HTTPTransport {
         guard let target = URL(string: url) else { throw TransportError(message: "invalid URL \(url)") }
         var request = URLRequest(url: target, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: max(0.1, timeout))
         request.httpMethod = "POST"
+        request.setValue(AnimaVersion.userAgent, forHTTPHeaderField: "User-Agent")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = Data(body)
         let result: Result<HTTPResponse, TransportError> = await withCheckedContinuation { continuation in
