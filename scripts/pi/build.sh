@@ -11,10 +11,11 @@ started=$(date +%s)
 
 # Everything below runs inside the build root, where the repository is mounted at /src.
 cross="--triple aarch64-unknown-linux-gnu --sdk $SYSROOT_IN_ROOT --static-swift-stdlib \
-  -Xswiftc -resource-dir -Xswiftc $A64_SWIFT/usr/libexec/swift/lib/swift_static -Xswiftc -use-ld=lld \
+  -Xswiftc -sdk -Xswiftc $SYSROOT_IN_ROOT -Xswiftc -resource-dir -Xswiftc $A64_SWIFT/usr/libexec/swift/lib/swift_static -Xswiftc -use-ld=lld \
   -Xlinker /src/.pi/glibc-compat.o --scratch-path /src/.pi/build-arm64"
 PI_MOUNT_SOURCE=1 pi_chroot "$BUILD_ROOT" sh -ec "
     cd /src
+    export PATH=/usr/libexec/swift/bin:$PATH
     clang --target=aarch64-linux-gnu --sysroot=$SYSROOT_IN_ROOT -O2 -fPIC -c scripts/pi/glibc-compat.c -o .pi/glibc-compat.o
     swift build $cross $*
 " || pi_die "the arm64 build failed (output above)"

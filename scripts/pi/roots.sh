@@ -18,7 +18,7 @@ build_root() {
         apt="apt-get -q -o Acquire::Check-Valid-Until=false"
         dpkg --add-architecture arm64
         $apt update >/dev/null
-        $apt install -y --no-install-recommends swiftlang binutils-aarch64-linux-gnu git ca-certificates >/dev/null
+        $apt install -y --no-install-recommends swiftlang libc6-dev binutils-aarch64-linux-gnu git ca-certificates >/dev/null
         version=$(dpkg-query -W -f "\${Version}" swiftlang)
         cd /tmp && rm -f swiftlang_*arm64.deb
         $apt download "swiftlang:arm64=$version" >/dev/null
