@@ -1,12 +1,15 @@
 # Anima — two commands on a fresh Debian 12 machine:
 #   make run    install what is missing, build (release), run the creature on the simulator board
 #   make test   install what is missing, start a throwaway PostgreSQL, run every test
+#   make pi     cross-build anima for Raspberry Pi (arm64) and package dist/anima_<version>_arm64.deb
+#   make pi-smoke  install that .deb in clean bookworm and trixie arm64 roots (qemu) and compare with x86
+#   make pi-test   for now the same as pi-smoke (running the arm64 test bundle under qemu is not built yet)
 # Swift from PATH, or the toolchain's usual place on our Debian machines.
 export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 DATA_DIR ?= ./var
 
-.PHONY: run test bench build setup setup-run clean
+.PHONY: run test bench build setup setup-run clean version pi pi-smoke pi-test
 
 # `make run` installs only what the creature needs; `make test` adds libpq and a PostgreSQL server.
 setup-run:
@@ -15,7 +18,11 @@ setup-run:
 setup:
 	@deploy/setup-dev.sh test
 
-build: setup-run
+# The version `anima --version` prints: written into a gitignored header only when it changed (one C file recompiles).
+version:
+	@scripts/version.sh --write >/dev/null
+
+build: setup-run version
 	$(SWIFT) build -c release --product anima
 
 run: build
@@ -28,7 +35,7 @@ run: build
 # Tests that drive whole processes (spawn, signal, wait) block their threads for seconds; they run in a second
 # pass so they cannot starve the timing-sensitive async tests (connection pool, HTTP) of the 2-core thread pool.
 PROCESS_TESTS = EndToEndTests\.|RecorderCrashTests|AnimaCommandLineTests|HostBinaryTests|HostTLSTests|CrashRecoveryTests
-test: setup
+test: setup version
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh sh -c '$(SWIFT) test --skip-build --skip "$(PROCESS_TESTS)" && $(SWIFT) test --skip-build --filter "$(PROCESS_TESTS)"'
 	scripts/failover-e2e.sh
@@ -39,5 +46,17 @@ bench: setup
 	$(SWIFT) build -c release --product governance-bench
 	scripts/with-postgres.sh .build/release/governance-bench
 
+# Raspberry Pi (arm64): everything from Debian packages, cached in .pi/ (delete it to rebuild the roots).
+pi: version
+	scripts/pi/build.sh
+	scripts/pi/package.sh
+
+pi-smoke: pi
+	$(SWIFT) build --build-tests
+	scripts/pi/smoke.sh
+
+# Not yet the arm64 test bundle under qemu (it also needs libpq-dev in the sysroot); the smoke test meanwhile.
+pi-test: pi-smoke
+
 clean:
-	rm -rf .build
+	rm -rf .build dist

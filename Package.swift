@@ -32,6 +32,9 @@ let package = Package(
             name: "CAnimaZlib", path: "Sources/CAnimaZlib",
             providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CAnimaLinuxIO", path: "Sources/CAnimaLinuxIO"),
+        // The build's version (scripts/version.sh writes it before `make` builds); shared by both programs.
+        .target(name: "CAnimaVersion", path: "Sources/CAnimaVersion"),
+        .target(name: "AnimaVersion", dependencies: ["CAnimaVersion"]),
 
         // MARK: Small shared pieces: an image value + PNG encoder (pure), and crash-safe file writes
         .target(name: "AnimaImage", dependencies: ["CAnimaZlib"]),
@@ -66,7 +69,7 @@ let package = Package(
         .target(name: "GovernanceCore"),
         .target(
             name: "AnimaGovernanceClient",
-            dependencies: ["GovernanceCore", "AnimaStore", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["GovernanceCore", "AnimaStore", "AnimaVersion", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "AnimaRuntime",
             dependencies: [
@@ -76,7 +79,8 @@ let package = Package(
         .executableTarget(
             name: "anima",
             dependencies: [
-                "AnimaRuntime", "AnimaBoards", "AnimaDisplay", "AnimaFiles", "AnimaStore", "AnimaGovernanceClient", "ServiceLog",
+                "AnimaRuntime", "AnimaBoards", "AnimaDisplay", "AnimaFiles", "AnimaStore", "AnimaGovernanceClient", "AnimaVersion",
+                "ServiceLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -94,7 +98,9 @@ let package = Package(
             resources: [.embedInCode("Resources/openapi.json")]),
         .executableTarget(
             name: "governance-host",
-            dependencies: ["GovernanceHost", "ServiceLog", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "GovernanceHost", "AnimaVersion", "ServiceLog", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         // MARK: Benchmarks (release builds only; `make bench`)
         .executableTarget(
@@ -114,7 +120,7 @@ let package = Package(
         .testTarget(name: "AnimaDrawingTests", dependencies: ["AnimaDrawing"]),
         .testTarget(name: "AnimaStoreTests", dependencies: ["AnimaStore"]),
         .testTarget(name: "GovernanceCoreTests", dependencies: ["GovernanceCore"]),
-        .testTarget(name: "AnimaGovernanceClientTests", dependencies: ["AnimaGovernanceClient"]),
+        .testTarget(name: "AnimaGovernanceClientTests", dependencies: ["AnimaGovernanceClient", "AnimaVersion"]),
         .testTarget(name: "AnimaRuntimeTests", dependencies: ["AnimaRuntime"]),
         .testTarget(name: "GovernanceHostTests", dependencies: ["GovernanceHost"]),
         .testTarget(name: "EndToEndTests", dependencies: ["AnimaStore", "AnimaBoards", "AnimaDisplay", "AnimaImage", "GovernanceHost"]),

@@ -2,12 +2,16 @@
 # Installs Anima on a Raspberry Pi running Raspberry Pi OS (Debian 12 or 13, arm64).
 # Idempotent: every step checks before it changes anything. --dry-run prints every action and changes nothing.
 #
+#   sudo deploy/install-pi.sh --deb ./anima_<version>_arm64.deb --board adafruit-braincraft-hat [--rotation 0]
 #   sudo deploy/install-pi.sh --binary ./anima --board adafruit-braincraft-hat [--rotation 0] [--dry-run]
+# With --deb, the package brings the binary, user, groups, data directory, boards and unit; this script then
+# only picks the board. With --binary (built on the Pi), it does every step itself.
 set -euo pipefail
 
 usage() {
     cat <<USAGE
-usage: install-pi.sh --binary PATH --board NAME [--rotation DEG] [--boards-dir DIR] [--root DIR] [--dry-run]
+usage: install-pi.sh (--deb PATH | --binary PATH) --board NAME [--rotation DEG] [--boards-dir DIR] [--root DIR] [--dry-run]
+  --deb PATH        the anima_<version>_arm64.deb from \`make pi\` (installed with apt)
   --binary PATH     the anima executable built for this Pi (see docs/deploy.md)
   --board NAME      the board or HAT (\`anima boards\` lists them)
   --rotation DEG    0, 90, 180 or 270 (default: the board's)
@@ -19,6 +23,7 @@ USAGE
 
 dry_run=0
 binary=""
+deb=""
 board=""
 rotation=""
 root=""
@@ -28,6 +33,7 @@ boards_dir="$repo_dir/boards"
 while [ $# -gt 0 ]; do
     case "$1" in
         --binary) binary="$2"; shift 2 ;;
+        --deb) deb="$2"; shift 2 ;;
         --board) board="$2"; shift 2 ;;
         --rotation) rotation="$2"; shift 2 ;;
         --boards-dir) boards_dir="$2"; shift 2 ;;
@@ -39,7 +45,12 @@ while [ $# -gt 0 ]; do
 done
 
 [ -n "$board" ] || { echo "install-pi: --board is required (\`anima boards\` lists them)" >&2; exit 2; }
-[ -n "$binary" ] || { echo "install-pi: --binary is required (the anima executable built for this Pi)" >&2; exit 2; }
+if [ -n "$deb" ]; then
+    [ -z "$binary" ] || { echo "install-pi: give --deb or --binary, not both" >&2; exit 2; }
+    case "$deb" in /*|./*|../*) ;; *) deb="./$deb" ;; esac  # apt treats a bare name as a package name
+else
+    [ -n "$binary" ] || { echo "install-pi: --deb (the .deb from make pi) or --binary (the anima executable built for this Pi) is required" >&2; exit 2; }
+fi
 if [ -n "$rotation" ]; then
     case "$rotation" in 0|90|180|270) ;; *) echo "install-pi: --rotation must be 0, 90, 180 or 270, got '$rotation'" >&2; exit 2 ;; esac
 fi
@@ -52,12 +63,26 @@ act() {
 
 if [ "$dry_run" -eq 0 ]; then
     [ "$(id -u)" -eq 0 ] || { echo "install-pi: run as root (sudo), or use --dry-run to see the actions" >&2; exit 1; }
-    [ -x "$binary" ] || { echo "install-pi: $binary is not an executable file" >&2; exit 1; }
+    if [ -n "$deb" ]; then
+        [ -f "$deb" ] || { echo "install-pi: $deb is not a file" >&2; exit 1; }
+    else
+        [ -x "$binary" ] || { echo "install-pi: $binary is not an executable file" >&2; exit 1; }
+    fi
 fi
 
 mode_note=""
 [ "$dry_run" -eq 1 ] && mode_note=" [dry run: nothing is changed]"
 echo "== Anima install (board $board${rotation:+, rotation $rotation})$mode_note"
+
+if [ -n "$deb" ]; then
+    # The package does steps 1, 2, 4 and 6 (postinst: user, groups, data directory, SPI/I2C, enabled unit).
+    act apt-get install -y "$deb"
+    flash_args=(flash --board "$board" --boards-dir "$root/usr/share/anima/boards" --root "$root/")
+    [ -n "$rotation" ] && flash_args+=(--rotation "$rotation")
+    act anima "${flash_args[@]}"
+    echo "== done. Reboot if SPI/I2C were just enabled; then: sudo systemctl start anima; journalctl -u anima -f"
+    exit 0
+fi
 
 # 1. Runtime packages: libgpiod (1.6 on Debian 12: libgpiod2; 2.x on Debian 13: libgpiod3), SQLite, zlib, gpiod tools.
 arch=$(dpkg --print-architecture 2>/dev/null || echo unknown)

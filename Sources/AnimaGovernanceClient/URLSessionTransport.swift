@@ -1,3 +1,4 @@
+import AnimaVersion
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -28,6 +29,7 @@ public final class URLSessionTransport: HTTPTransport {
         let seconds = max(0.1, timeout)
         var request = URLRequest(url: target, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: seconds)
         request.httpMethod = "POST"
+        request.setValue(AnimaVersion.userAgent, forHTTPHeaderField: "User-Agent")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = Data(body)
 

@@ -1,3 +1,4 @@
+import AnimaVersion
 import ArgumentParser
 
 @main
@@ -5,6 +6,7 @@ struct Anima: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anima",
         abstract: "A small creature that draws on a Raspberry Pi display.",
+        version: AnimaVersion.string,
         subcommands: [
             RunCommand.self, StatusCommand.self, SyncCommand.self, SimulateCommand.self, HistoryCommand.self, ConfigCommand.self,
             BoardsCommand.self, FlashCommand.self, DisplayCommand.self, StoreStressCommand.self,

@@ -1,3 +1,4 @@
+import AnimaVersion
 import ArgumentParser
 
 @main
@@ -10,6 +11,7 @@ struct GovernanceHostCommand: AsyncParsableCommand {
             DB_POSTGRES_MAX_CONN, GOVERNANCE_AUDIT_JSONL are optional) and flags override it. \
             Exit codes: 0 ok, 1 failure, 3 database unreachable, 4 schema behind or tampered, 64 bad usage, 78 bad configuration.
             """,
+        version: AnimaVersion.string,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DoctorCommand.self, AgentsCommand.self, TokensCommand.self,
             StateCommand.self, AuditCommand.self,
