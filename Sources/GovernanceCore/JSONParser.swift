@@ -4,6 +4,11 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     public var message: String
 
     public var description: String { "malformed JSON at byte \(offset): \(message)" }
+
+    public init(offset: Int, message: String) {
+        self.offset = offset
+        self.message = message
+    }
 }
 
 /// A small strict RFC 8259 parser over UTF-8 bytes.

@@ -3,7 +3,7 @@
 public struct SummaryValidationError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Equatable {
         case malformedJSON, tooLarge, missingField, wrongType, outOfRange, notFinite, badUUID, badTime, batchSize
-        case unsupportedSchema, duplicateID
+        case unsupportedSchema, duplicateID, invalidText
     }
 
     public var kind: Kind

@@ -47,6 +47,19 @@ public enum SummaryValidator {
         return SummaryBatch(summaries: summaries)
     }
 
+    /// How far in the future a summary's `recorded_at` may be: device clocks drift and NTP may not have run yet, but
+    /// a time beyond this is a wrong clock, and one summary dated 2099 must not sit at the head of an agent's history.
+    public static let allowedClockSkew: Double = 300
+
+    /// The first summary whose time is more than `skew` seconds after `now`, as the error to answer with.
+    public static func firstFromTheFuture(_ batch: SummaryBatch, now: Double, skew: Double) -> SummaryValidationError? {
+        guard let index = batch.summaries.firstIndex(where: { $0.recordedAt > now + skew }) else { return nil }
+        let ahead = Int((batch.summaries[index].recordedAt - now).rounded())
+        return SummaryValidationError(
+            kind: .badTime, field: "summaries[\(index)].recorded_at",
+            message: "is \(ahead) s in the future; the host allows \(Int(skew)) s of clock skew: set the device's clock (NTP) and resend")
+    }
+
     /// Decodes one summary object found at `path` (e.g. `summaries[3]`).
     public static func decodeSummary(_ value: JSONValue, path: String) throws(SummaryValidationError) -> Summary {
         let item = try JSONFields(value, path: path)
@@ -143,9 +156,14 @@ struct JSONFields {
         return elements
     }
 
+    /// A string field. NUL (U+0000) is refused: PostgreSQL's text and jsonb cannot hold it, and a record the
+    /// database refuses must be refused here, with its field named, not as a server error later.
     func string(_ key: String) throws(SummaryValidationError) -> String {
         let found = try value(key)
         guard case let .string(text) = found else { throw wrongType(key, expected: "a string", got: found) }
+        guard !text.unicodeScalars.contains("\u{0}") else {
+            throw SummaryValidationError(kind: .invalidText, field: path(key), message: "contains a NUL character (U+0000), which text fields cannot hold")
+        }
         return text
     }
 

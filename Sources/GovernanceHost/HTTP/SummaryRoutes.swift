@@ -23,9 +23,18 @@ enum SummaryRoutes {
                     HostSeries.rejected("too_large")
                     throw APIError(.contentTooLarge, "a batch holds at most \(services.options.maxBatchItems) summaries", field: "summaries")
                 }
+                if let late = SummaryValidator.firstFromTheFuture(batch, now: Date().timeIntervalSince1970, skew: SummaryValidator.allowedClockSkew) {
+                    HostSeries.rejected("future_time")
+                    throw APIError(.badRequest, late.message, field: late.field)
+                }
                 let audit = services.audit
-                let response = try await services.pool.withConnection { (connection) throws(PostgresError) in
+                let outcome = try await services.pool.withConnection { (connection) throws(PostgresError) in
                     try SummaryIngest.ingest(batch, agentID: agentID, audit: audit, on: connection)
+                }
+                guard case let .stored(response) = outcome else {
+                    let index = if case let .idTaken(index) = outcome { index } else { 0 }
+                    HostSeries.rejected("id_taken")
+                    throw APIError(.conflict, "this id is already used; a device makes a fresh uuid for every summary", field: "summaries[\(index)].id")
                 }
                 HostSeries.summaries("accepted", count: response.accepted)
                 HostSeries.summaries("duplicate", count: response.duplicates)
@@ -64,6 +73,9 @@ enum SummaryRoutes {
             return Array(buffer.readableBytesView)
         } catch let error as HTTPResponseError where error.status == .contentTooLarge {
             throw APIError(.contentTooLarge, "request body exceeds \(limit) bytes")
+        } catch {
+            // Malformed chunked encoding, a connection closed mid-body: the client's fault, never a 500.
+            throw APIError(.badRequest, "the request body could not be read completely; send it with Content-Length or valid chunked encoding")
         }
     }
 }

@@ -94,7 +94,7 @@ enum AgentMonitor {
         let rows = try connection.query(
             """
             SELECT action, margin, reason, risk, coherence, e, i, s, v, verdict FROM core.agent_state
-            WHERE agent_id = $1 ORDER BY recorded_at DESC, id DESC LIMIT 1
+            WHERE agent_id = $1 ORDER BY id DESC LIMIT 1
             """, [agentID.uuidString])
         guard rows.count == 1 else { return nil }
         let row = rows[0]

@@ -7,11 +7,26 @@ import GovernanceCore
 /// monitor state, and audit the batch (JSONL line, then the audit.events row). A retry of the same batch stores nothing
 /// and answers with the agent's latest verdict.
 enum SummaryIngest {
+    /// What ingest did with a batch.
+    enum Outcome: Sendable, Equatable {
+        case stored(SummaryResponse)
+        /// A summary id another agent already stored (index in the batch): nothing of the batch was written, and the
+        /// answer says nothing about that other agent.
+        case idTaken(index: Int)
+    }
+
     static func ingest(
         _ batch: SummaryBatch, agentID: UUID, audit: AuditTrail, on connection: PostgresConnection, now: Date = Date()
-    ) throws(PostgresError) -> SummaryResponse {
-        try connection.transaction { (connection) throws(PostgresError) in
+    ) throws(PostgresError) -> Outcome {
+        try connection.transaction { (connection) throws(PostgresError) -> Outcome in
             try AgentMonitor.lock(agentID, on: connection)
+            let ids = batch.summaries.map { $0.id.lowercased() }
+            let taken = try connection.query(
+                "SELECT id::text AS id FROM core.summaries WHERE id = ANY($1::uuid[]) AND agent_id <> $2 LIMIT 1",
+                ["{" + ids.joined(separator: ",") + "}", agentID.uuidString])
+            if let first = taken.rows.first, let index = ids.firstIndex(of: try first.string("id").lowercased()) {
+                return .idTaken(index: index)
+            }
             let inserted = try connection.query(
                 """
                 INSERT INTO core.summaries (id, agent_id, recorded_at, warmth, clarity, stability, presence, e, i, s, v,
@@ -44,7 +59,7 @@ enum SummaryIngest {
                 guard let latest = try AgentMonitor.latestVerdict(agentID, on: connection) else {
                     throw .decoding(column: "agent_state", detail: "every summary was a duplicate of another agent's; nothing recorded for this agent")
                 }
-                return SummaryResponse(accepted: 0, duplicates: duplicates, verdict: latest)
+                return .stored(SummaryResponse(accepted: 0, duplicates: duplicates, verdict: latest))
             }
             let verdict = applied.verdict
             try record(
@@ -66,7 +81,7 @@ enum SummaryIngest {
                         ])),
                     audit, connection)
             }
-            return SummaryResponse(accepted: fresh.count, duplicates: duplicates, verdict: verdict)
+            return .stored(SummaryResponse(accepted: fresh.count, duplicates: duplicates, verdict: verdict))
         }
     }
 

@@ -23,8 +23,11 @@ enum JSONRPC {
 
     /// Parses a body into one request, or the error object to answer with.
     static func parse(_ body: [UInt8]) -> Result<Request, Failure> {
-        guard let document = JSONPayload.parse(Data(body)) else {
-            return .failure(Failure(code: parseError, message: "parse error: the body is not JSON"))
+        let document: JSONPayload
+        do {
+            document = try JSONPayload.parseStrict(body)
+        } catch {
+            return .failure(Failure(code: parseError, message: "parse error: \(error.message)"))
         }
         guard case let .object(members) = document else {
             let what = document.arrayValue != nil ? "batch requests are not supported; send one object" : "the body must be a JSON-RPC request object"

@@ -2,7 +2,7 @@
 ///
 /// Every timestamp is `timestamptz`; the host reads them back formatted in UTC with a `Z`.
 public enum GovernanceSchema {
-    public static let migrations: [Migration] = [createCoreTables, createAuditAndCalibration]
+    public static let migrations: [Migration] = [createCoreTables, createAuditAndCalibration, verdictsInArrivalOrder]
 
     static let createCoreTables = Migration(
         version: 1, name: "create_core_tables",
@@ -135,4 +135,10 @@ public enum GovernanceSchema {
             """,
             "INSERT INTO core.calibration (id, data, version) VALUES (1, '{}'::jsonb, 1)",
         ])
+
+    /// "The agent's current verdict" is the one computed last, not the one whose summary claims the latest time: a
+    /// single summary dated 2099 once froze an agent's verdict. This index serves `ORDER BY id DESC` per agent.
+    static let verdictsInArrivalOrder = Migration(
+        version: 3, name: "verdicts_in_arrival_order",
+        statements: ["CREATE INDEX agent_state_agent_arrival ON core.agent_state (agent_id, id DESC)"])
 }

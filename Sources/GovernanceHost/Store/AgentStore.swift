@@ -97,7 +97,7 @@ public enum AgentStore {
             FROM core.agents a
             LEFT JOIN core.monitor_state m ON m.agent_id = a.id
             LEFT JOIN LATERAL (
-                SELECT * FROM core.agent_state x WHERE x.agent_id = a.id ORDER BY x.recorded_at DESC, x.id DESC LIMIT 1) st ON TRUE
+                SELECT * FROM core.agent_state x WHERE x.agent_id = a.id ORDER BY x.id DESC LIMIT 1) st ON TRUE
             WHERE \(condition)
             ORDER BY a.label, a.id
             """, parameters)

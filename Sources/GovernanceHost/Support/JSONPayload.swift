@@ -1,4 +1,5 @@
 import Foundation
+import GovernanceCore
 
 /// Any JSON value, for the parts of the protocol that are open-ended (audit payloads, MCP arguments, agent metadata).
 public enum JSONPayload: Sendable, Equatable, Codable {
@@ -65,7 +66,46 @@ public enum JSONPayload: Sendable, Equatable, Codable {
 
     /// Parses JSON text; nil when it is not JSON.
     public static func parse(_ data: Data) -> JSONPayload? {
-        try? JSONDecoder().decode(JSONPayload.self, from: data)
+        try? parseStrict(Array(data))
+    }
+
+    /// Parses with GovernanceCore's strict parser: nesting deeper than `JSONParser.maxDepth` is refused before any
+    /// work is spent on it (a 3 KB body nested 511 deep once cost a second of CPU through JSONDecoder), duplicate keys
+    /// are refused, and so is NUL (U+0000) in any key or string: PostgreSQL's text and jsonb cannot hold it, so a
+    /// request carrying one is refused here instead of failing after an audit line was written.
+    public static func parseStrict(_ bytes: [UInt8]) throws(JSONParseError) -> JSONPayload {
+        try JSONPayload(try JSONParser.parse(bytes))
+    }
+
+    init(_ value: JSONValue) throws(JSONParseError) {
+        switch value {
+        case .null: self = .null
+        case let .bool(flag): self = .bool(flag)
+        case let .number(number, text):
+            guard number.isFinite else { throw JSONParseError(offset: 0, message: "the number \(text) overflows a double") }
+            self = .number(number)
+        case let .string(text):
+            try Self.refuseNUL(text)
+            self = .string(text)
+        case let .array(elements):
+            var converted: [JSONPayload] = []
+            converted.reserveCapacity(elements.count)
+            for element in elements { converted.append(try JSONPayload(element)) }
+            self = .array(converted)
+        case let .object(members):
+            var converted: [String: JSONPayload] = [:]
+            for member in members {
+                try Self.refuseNUL(member.key)
+                converted[member.key] = try JSONPayload(member.value)
+            }
+            self = .object(converted)
+        }
+    }
+
+    private static func refuseNUL(_ text: String) throws(JSONParseError) {
+        if text.unicodeScalars.contains("\u{0}") {
+            throw JSONParseError(offset: 0, message: "a string contains a NUL character (U+0000), which text fields cannot hold")
+        }
     }
 }
 
