@@ -85,7 +85,7 @@ import Testing
         let health = try await host.send("GET", "/health")
         #expect(health.status == 200)
         #expect(health.json?["status"]?.stringValue == "ok")
-        #expect(health.json?["schema_version"] == .number(2))
+        #expect(health.json?["schema_version"] == .number(3))
         #expect(health.json?["pool"]?["max"] == .number(10))
         #expect((health.json?["pool"]?["size"]?.doubleValue ?? 0) >= 2)
         #expect(health.json?["uptime_seconds"]?.doubleValue != nil)

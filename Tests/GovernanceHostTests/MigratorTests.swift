@@ -8,19 +8,19 @@ import Testing
         let database = try FreshDatabase()
         let connection = try database.connect()
         let migrator = Migrator()
-        #expect(try migrator.status(on: connection) == MigrationStatus(currentVersion: 0, latestVersion: 2, pending: GovernanceSchema.migrations))
-        #expect(try migrator.migrate(on: connection).map(\.version) == [1, 2])
+        #expect(try migrator.status(on: connection) == MigrationStatus(currentVersion: 0, latestVersion: 3, pending: GovernanceSchema.migrations))
+        #expect(try migrator.migrate(on: connection).map(\.version) == [1, 2, 3])
         #expect(try migrator.migrate(on: connection).isEmpty)
         let recorded = try connection.query("SELECT version, name, checksum FROM core.schema_migrations ORDER BY version")
-        #expect(try recorded.rows.map { try $0.string("name") } == ["create_core_tables", "create_audit_and_calibration"])
+        #expect(try recorded.rows.map { try $0.string("name") } == ["create_core_tables", "create_audit_and_calibration", "create_drawings_and_dashboard"])
         #expect(try recorded[0].string("checksum") == GovernanceSchema.migrations[0].checksum)
         #expect(try migrator.status(on: connection).isCurrent)
         // The schema is really there: every table of spec §3.
         let tables = try connection.query(
             "SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema IN ('core','audit') ORDER BY 1")
         #expect(try tables.rows.map { try $0.string("t") } == [
-            "audit.events", "core.agent_state", "core.agents", "core.calibration", "core.device_tokens", "core.monitor_state",
-            "core.operator_tokens", "core.schema_migrations", "core.sessions", "core.summaries",
+            "audit.events", "core.agent_state", "core.agents", "core.calibration", "core.dashboard_links", "core.dashboard_sessions",
+            "core.device_tokens", "core.drawings", "core.monitor_state", "core.operator_tokens", "core.schema_migrations", "core.sessions", "core.summaries",
         ])
         // Every timestamp column is timestamptz.
         let naive = try connection.query(

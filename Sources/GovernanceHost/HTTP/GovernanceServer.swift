@@ -11,6 +11,7 @@ public enum GovernanceServer {
         SummaryRoutes.register(on: router, services: services)
         AgentRoutes.register(on: router, services: services)
         MCPRoutes.register(on: router, services: services)
+        DrawingRoutes.register(on: router, services: services)
         return router
     }
 
