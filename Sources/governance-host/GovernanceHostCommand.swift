@@ -12,6 +12,6 @@ struct GovernanceHostCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DoctorCommand.self, AgentsCommand.self, TokensCommand.self,
-            StateCommand.self, AuditCommand.self,
+            StateCommand.self, AuditCommand.self, DashboardLinkCommand.self,
         ])
 }

@@ -12,6 +12,7 @@ public enum GovernanceServer {
         AgentRoutes.register(on: router, services: services)
         MCPRoutes.register(on: router, services: services)
         DrawingRoutes.register(on: router, services: services)
+        DashboardRoutes.register(on: router, services: services)
         return router
     }
 

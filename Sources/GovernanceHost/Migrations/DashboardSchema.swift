@@ -34,7 +34,8 @@ enum DashboardSchema {
                 agent_id uuid REFERENCES core.agents (id),
                 created_at timestamptz NOT NULL DEFAULT now(),
                 expires_at timestamptz NOT NULL,
-                used_at timestamptz)
+                used_at timestamptz,
+                secure_cookie boolean NOT NULL DEFAULT false)
             """,
             """
             CREATE TABLE core.dashboard_sessions (
