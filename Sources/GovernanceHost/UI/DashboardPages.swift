@@ -63,7 +63,7 @@ enum DashboardPages {
         }
         let gallery = drawings.map { drawing in
             "<figure><a href=\"/ui/drawings/\(drawing.sha256)\"><img class=\"drawing\" alt=\"drawing \(HTML.escape(drawing.era))\" "
-                + "width=\"\(min(drawing.width, 240))\" src=\"/ui/drawings/\(drawing.sha256).png\"></a>"
+                + "width=\"160\" src=\"/ui/drawings/\(drawing.sha256).png\"></a>"
                 + "<figcaption>\(HTML.escape(drawing.era)) · \(drawing.marks) marks · \(HTML.escape(drawing.finishedAt))</figcaption></figure>"
         }.joined()
         let events = audit.map {
