@@ -22,11 +22,7 @@ enum DashboardRoutes {
         }
         router.get("/ui/") { request, _ in
             await authorized(request, services) {
-                let (agents, sparklines, latest) = try await services.pool.withConnection { (connection) throws(PostgresError) in
-                    (try AgentStore.list(on: connection), try DashboardQueries.animaSparklines(points: 48, on: connection),
-                     try DrawingStore.latestPerAgent(on: connection))
-                }
-                return page(DashboardPages.fleet(agents: agents, sparklines: sparklines, latest: latest))
+                page(try await services.pool.withConnection { (connection) throws(PostgresError) in try FleetPageRendering.html(on: connection) })
             }
         }
         router.get("/ui/agents/:id") { request, context in
