@@ -34,7 +34,7 @@ run: build
 # a PostgreSQL cluster that lives only as long as the run. Swift Testing runs tests in parallel.
 # Tests that drive whole processes (spawn, signal, wait) block their threads for seconds; they run in a second
 # pass so they cannot starve the timing-sensitive async tests (connection pool, HTTP) of the 2-core thread pool.
-PROCESS_TESTS = EndToEndTests\.|RecorderCrashTests|AnimaCommandLineTests|HostBinaryTests|HostTLSTests|CrashRecoveryTests
+PROCESS_TESTS = EndToEndTests\.|RecorderCrashTests|AnimaCommandLineTests|HostBinaryTests|HostTLSTests|CrashRecoveryTests|DashboardBrowserTests
 test: setup version
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh sh -c '$(SWIFT) test --skip-build --skip "$(PROCESS_TESTS)" && $(SWIFT) test --skip-build --filter "$(PROCESS_TESTS)"'

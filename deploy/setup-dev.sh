@@ -9,7 +9,7 @@ profile=${1:-test}
 packages=(libsqlite3-dev libgpiod-dev pkg-config zlib1g-dev)
 case "$profile" in
     run) ;;
-    test) packages+=(gpiod libpq-dev postgresql) ;;
+    test) packages+=(gpiod libpq-dev postgresql chromium) ;;
     *) echo "setup-dev: unknown profile '$profile'; use 'run' or 'test'" >&2; exit 64 ;;
 esac
 

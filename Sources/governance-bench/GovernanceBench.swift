@@ -31,6 +31,10 @@ enum GovernanceBench {
         components.path = "/" + name
         let url = components.string ?? base
         try Migrator().migrate(on: try PostgresConnection(conninfo: url))
+        if CommandLine.arguments.dropFirst().first == "fleet" {
+            try FleetPageBench.run(url: url)
+            return
+        }
 
         let directory = NSTemporaryDirectory() + "governance-bench-\(name)"
         defer { try? FileManager.default.removeItem(atPath: directory) }

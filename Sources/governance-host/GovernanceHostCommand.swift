@@ -14,6 +14,6 @@ struct GovernanceHostCommand: AsyncParsableCommand {
         version: AnimaVersion.string,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DoctorCommand.self, AgentsCommand.self, TokensCommand.self,
-            StateCommand.self, AuditCommand.self,
+            StateCommand.self, AuditCommand.self, DashboardLinkCommand.self,
         ])
 }

@@ -87,6 +87,16 @@ import Testing
         let doctor = try HostBinary.run(["doctor"], environment: environment)
         #expect(doctor.status == 0)
         #expect(doctor.stdout.contains("schema          ok (version \(Migrator().latestVersion))"))
+        // dashboard-link: one line, the login URL on the given base; bad input is refused with a reason.
+        let link = try HostBinary.run(["dashboard-link", "--agent", "Lumen", "--base-url", "https://gov.example/", "--ttl", "2m"], environment: environment)
+        #expect(link.status == 0, "\(link.stderr)")
+        #expect(link.stdout.hasPrefix("https://gov.example/ui/login?key="))
+        #expect(link.stdout.trimmingCharacters(in: .whitespacesAndNewlines).count == "https://gov.example/ui/login?key=".count + 64)
+        for bad in [["--ttl", "forever"], ["--ttl", "48h"], ["--base-url", "ftp://x"], ["--agent", "Nobody"]] {
+            let refused = try HostBinary.run(["dashboard-link"] + bad, environment: environment)
+            #expect(refused.status != 0, "\(bad)")
+            #expect(!refused.stderr.isEmpty, "\(bad)")
+        }
     }
 
     /// The host is Postgres-only: its executable must not link SQLite (GRDB's or any other).

@@ -19,8 +19,8 @@ import Testing
         let tables = try connection.query(
             "SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema IN ('core','audit') ORDER BY 1")
         #expect(try tables.rows.map { try $0.string("t") } == [
-            "audit.events", "core.agent_state", "core.agents", "core.calibration", "core.device_tokens", "core.monitor_state",
-            "core.operator_tokens", "core.schema_migrations", "core.sessions", "core.summaries",
+            "audit.events", "core.agent_state", "core.agents", "core.calibration", "core.dashboard_links", "core.dashboard_sessions",
+            "core.device_tokens", "core.drawings", "core.monitor_state", "core.operator_tokens", "core.schema_migrations", "core.sessions", "core.summaries",
         ])
         // Every timestamp column is timestamptz.
         let naive = try connection.query(

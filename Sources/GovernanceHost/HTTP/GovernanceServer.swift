@@ -31,6 +31,8 @@ public enum GovernanceServer {
         SummaryRoutes.register(on: router, services: services)
         AgentRoutes.register(on: router, services: services)
         MCPRoutes.register(on: router, services: services)
+        DrawingRoutes.register(on: router, services: services)
+        DashboardRoutes.register(on: router, services: services)
         return router
     }
 

@@ -2,7 +2,9 @@
 ///
 /// Every timestamp is `timestamptz`; the host reads them back formatted in UTC with a `Z`.
 public enum GovernanceSchema {
-    public static let migrations: [Migration] = [createCoreTables, createAuditAndCalibration, verdictsInArrivalOrder]
+    public static let migrations: [Migration] = [
+        createCoreTables, createAuditAndCalibration, verdictsInArrivalOrder, DashboardSchema.createDrawingsAndDashboard,
+    ]
 
     static let createCoreTables = Migration(
         version: 1, name: "create_core_tables",
