@@ -39,7 +39,7 @@ public enum PanelMIPIDBIFirmware {
     /// The device-tree overlay parameters (Raspberry Pi `mipi-dbi-spi` overlay) for this panel and board wiring.
     public static func overlay(
         for configuration: PanelConfiguration, compatible: String, spi: String = "spi0-0",
-        dcGPIO: Int, resetGPIO: Int? = nil, backlightGPIO: Int? = nil
+        dcGPIO: Int, resetGPIO: Int? = nil, backlightGPIO: Int? = nil, writeOnly: Bool = false
     ) throws(DisplayError) -> PanelOverlayParameters {
         let allowed = compatible.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "," }
         guard !compatible.isEmpty, compatible.count <= maximumNameLength, allowed else {
@@ -51,7 +51,7 @@ public enum PanelMIPIDBIFirmware {
         return PanelOverlayParameters(
             compatible: compatible, spi: spi, speedHz: configuration.busSpeedHz ?? 32_000_000,
             width: configuration.logicalWidth, height: configuration.logicalHeight, xOffset: offset.x, yOffset: offset.y,
-            dcGPIO: dcGPIO, resetGPIO: resetGPIO, backlightGPIO: backlightGPIO)
+            dcGPIO: dcGPIO, resetGPIO: resetGPIO, backlightGPIO: backlightGPIO, writeOnly: writeOnly)
     }
 
     static func hex(_ byte: UInt8) -> String {
@@ -73,6 +73,8 @@ public struct PanelOverlayParameters: Sendable, Equatable {
     public var dcGPIO: Int
     public var resetGPIO: Int?
     public var backlightGPIO: Int?
+    /// The panel cannot be read (its D/C sits on the MISO pin): the overlay's `write-only` parameter.
+    public var writeOnly: Bool = false
 
     /// The firmware file the kernel looks for.
     public var firmwareFileName: String { compatible + ".bin" }
@@ -88,6 +90,6 @@ public struct PanelOverlayParameters: Sendable, Equatable {
             "dtparam=width=\(width),height=\(height)",
             "dtparam=x-offset=\(xOffset),y-offset=\(yOffset)",
             pins,
-        ]
+        ] + (writeOnly ? ["dtparam=write-only"] : [])
     }
 }
