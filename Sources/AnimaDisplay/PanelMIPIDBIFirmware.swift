@@ -17,8 +17,13 @@ public enum PanelMIPIDBIFirmware {
                 field: "controller",
                 detail: "\(configuration.controller.name) is not a MIPI DBI controller; panel-mipi-dbi firmware is for DBI panels only")
         }
+        // The kernel driver (drivers/gpu/drm/tiny/panel-mipi-dbi.c, mipi_dbi_dev_init with the default format)
+        // sends RGB565 pixels whatever the panel could take, so COLMOD must say 16 bits: an rgb666 board's
+        // `3A 66` would make the controller read every pixel as 18 bits and show garbage.
+        var exported = configuration
+        if exported.controller.pixelFormats.contains(.rgb565) { exported.pixelFormat = .rgb565 }
         var bytes = magic + [version]
-        for step in configuration.resolvedInitSequence() {
+        for step in exported.resolvedInitSequence() {
             switch step {
             case let .command(code, parameters):
                 guard parameters.count <= 255 else {
