@@ -54,7 +54,14 @@ public enum BoardDisplay {
                 var backlight: DisplayBacklight?
                 if let light = board.pins.backlight {
                     if let pwm = light.pwm {
-                        backlight = .pwm(try hardware.pwmChannel(chip: pwm.chip, channel: pwm.channel))
+                        do {
+                            backlight = .pwm(try hardware.pwmChannel(chip: pwm.chip, channel: pwm.channel))
+                        } catch {
+                            // No PWM overlay (or Pi 5's other chip number): a dark display is worse than no dimming.
+                            hardware.warn("\(board.name) backlight: pwmchip\(pwm.chip)/pwm\(pwm.channel) unavailable (\(error)); "
+                                + "using GPIO \(light.gpio) on/off instead. For dimming add the PWM overlay for GPIO \(light.gpio) to /boot/firmware/config.txt.")
+                            backlight = .gpio(try output(light.gpio, activeLow: !light.activeHigh, role: "backlight"))
+                        }
                     } else {
                         backlight = .gpio(try output(light.gpio, activeLow: !light.activeHigh, role: "backlight"))
                     }
