@@ -55,7 +55,10 @@ public enum BoardDisplay {
                 if let light = board.pins.backlight {
                     if let pwm = light.pwm {
                         do {
-                            backlight = .pwm(try hardware.pwmChannel(chip: pwm.chip, channel: pwm.channel))
+                            // The board's frequency_hz and active level (decoder default 1 kHz; 0 Hz would divide by zero).
+                            backlight = .pwm(
+                                try hardware.pwmChannel(chip: pwm.chip, channel: pwm.channel),
+                                periodNanoseconds: 1_000_000_000 / UInt64(max(pwm.frequencyHz, 1)), activeLow: !light.activeHigh)
                         } catch {
                             // No PWM overlay (or Pi 5's other chip number): a dark display is worse than no dimming.
                             hardware.warn("\(board.name) backlight: pwmchip\(pwm.chip)/pwm\(pwm.channel) unavailable (\(error)); "

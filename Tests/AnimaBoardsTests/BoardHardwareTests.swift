@@ -68,6 +68,9 @@ struct BoardHardwareTests {
         let hardware = FakeBoardHardware()
         _ = try BoardDisplay.open(board: hatMini, transport: "hardware", hardware: hardware)
         #expect(hardware.requests == ["spi /dev/spidev0.1 60000000 mode 0", "pwm 0/1", "gpio pinctrl-bcm2711|pinctrl-rp1:9 anima"])
+        let lit = try BoardDisplay.open(board: hatMini, transport: "hardware", hardware: hardware)
+        try lit.initialize()
+        #expect(hardware.pwm.periodNanoseconds == 2_000_000, "frequency_hz: 500 from the board file")
 
         let waveshare = try BoardTestSupport.loader.load(path: BoardTestSupport.boardsDirectory + "/waveshare-1.3-lcd-hat.yaml")
         let other = FakeBoardHardware()
