@@ -6,10 +6,10 @@ set -euo pipefail
 
 profile=${1:-test}
 # zlib1g-dev: PNG compression for drawings and the simulator (already on most Debian systems).
-packages=(libsqlite3-dev libgpiod-dev pkg-config zlib1g-dev)
+packages=(libsqlite3-dev pkg-config zlib1g-dev)
 case "$profile" in
     run) ;;
-    test) packages+=(gpiod libpq-dev postgresql chromium) ;;
+    test) packages+=(gpiod libgpiod2 libpq-dev postgresql chromium) ;;
     *) echo "setup-dev: unknown profile '$profile'; use 'run' or 'test'" >&2; exit 64 ;;
 esac
 

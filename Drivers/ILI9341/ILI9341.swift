@@ -13,6 +13,12 @@ public struct ILI9341: DisplayController {
 
     public init() {}
 
+    /// The ILI9341 glasses sold on Pi HATs and breakouts have their source lines wired right to left: every vendor
+    /// sets MX once more than the standard layout (Linux drivers/gpu/drm/tiny/ili9341.c `yx240qv29_enable`:
+    /// 0° MX, 90° MV, 180° MY, 270° MV|MY|MX; Adafruit_ILI9341 rotation 0 = MX|BGR). Without it every rotation is a
+    /// mirror image. RAM and glass are the same size, so the window offsets stay zero.
+    public let glassColumnsReversed = true
+
     public func initSequence(for configuration: PanelConfiguration) -> [InitStep] {
         [
             .command(DCS.softwareReset), .wait(150),

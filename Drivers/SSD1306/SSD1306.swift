@@ -22,6 +22,7 @@ public struct SSD1306: DisplayController {
         let height = configuration.height
         return [
             .command(SSD1306Command.displayOff),
+            .command(0x2E),  // deactivate scroll: a scroll left running by another program garbles every frame
             .command(SSD1306Command.clockDivide, [0x80]),
             .command(SSD1306Command.multiplexRatio, [UInt8(truncatingIfNeeded: height - 1)]),
             .command(SSD1306Command.displayOffset, [0x00]),

@@ -54,7 +54,17 @@ public enum BoardDisplay {
                 var backlight: DisplayBacklight?
                 if let light = board.pins.backlight {
                     if let pwm = light.pwm {
-                        backlight = .pwm(try hardware.pwmChannel(chip: pwm.chip, channel: pwm.channel))
+                        do {
+                            // The board's frequency_hz and active level (decoder default 1 kHz; 0 Hz would divide by zero).
+                            backlight = .pwm(
+                                try hardware.pwmChannel(chip: pwm.chip, channel: pwm.channel),
+                                periodNanoseconds: 1_000_000_000 / UInt64(max(pwm.frequencyHz, 1)), activeLow: !light.activeHigh)
+                        } catch {
+                            // No PWM overlay (or Pi 5's other chip number): a dark display is worse than no dimming.
+                            hardware.warn("\(board.name) backlight: pwmchip\(pwm.chip)/pwm\(pwm.channel) unavailable (\(error)); "
+                                + "using GPIO \(light.gpio) on/off instead. For dimming add the PWM overlay for GPIO \(light.gpio) to /boot/firmware/config.txt.")
+                            backlight = .gpio(try output(light.gpio, activeLow: !light.activeHigh, role: "backlight"))
+                        }
                     } else {
                         backlight = .gpio(try output(light.gpio, activeLow: !light.activeHigh, role: "backlight"))
                     }

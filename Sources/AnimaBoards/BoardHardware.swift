@@ -11,4 +11,17 @@ public protocol BoardHardware {
     func gpioOutput(chipLabels: [String], line: Int, activeLow: Bool, consumer: String) throws(HALError) -> any GPIOOutput
     func pwmChannel(chip: Int, channel: Int) throws(HALError) -> any PWMChannel
     var delay: any Delay { get }
+    /// Something the person should know that does not stop the display (a missing PWM chip). Default: stderr.
+    func warn(_ message: String)
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension BoardHardware {
+    public func warn(_ message: String) {
+        let line = Array("warning: \(message)\n".utf8)
+        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
 }

@@ -48,9 +48,17 @@ extension BoardDefinition {
             speed = UInt32(spi.maxSpeedHz)
             commandSpeed = spi.commandSpeedHz.map(UInt32.init)
         }
+        // A panel file knows where its glass sits in RAM (240×280: row 20). A board naming it with the same size and
+        // no offsets of its own takes the panel's, instead of silently drawing 20 rows off the glass.
+        var offsetX = display.xOffset, offsetY = display.yOffset
+        let panelGlass = controller.defaultGeometry
+        if display.panel != nil, offsetX == 0, offsetY == 0, panelGlass.width == display.width, panelGlass.height == display.height {
+            offsetX = panelGlass.offsetX
+            offsetY = panelGlass.offsetY
+        }
         let configuration = PanelConfiguration(
             controller: controller,
-            geometry: PanelGeometry(width: display.width, height: display.height, offsetX: display.xOffset, offsetY: display.yOffset),
+            geometry: PanelGeometry(width: display.width, height: display.height, offsetX: offsetX, offsetY: offsetY),
             rotation: (rotation ?? display.rotation).displayRotation,
             colorOrder: display.colorOrder == .bgr ? .bgr : .rgb,
             inverted: display.inverted,

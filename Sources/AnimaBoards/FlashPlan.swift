@@ -1,6 +1,14 @@
 import AnimaDisplay
 import AnimaFiles
 
+/// How the display is driven on the Pi. One driver definition serves both; the board file says which it supports.
+public enum DisplayPath: String, Sendable, CaseIterable {
+    /// Anima drives the panel itself through spidev and libgpiod: config.txt only enables the bus.
+    case userspace
+    /// The kernel's panel-mipi-dbi driver runs our .bin and owns spi0.N and the D/C line (spidev is gone).
+    case kernel
+}
+
 /// What `anima flash` installs for a board at a rotation: the board file copy, the display configuration the
 /// runtime reads, and — for MIPI-DBI panels on SPI — the kernel's panel-mipi-dbi firmware plus the config.txt
 /// lines that load it. Pure: computing a plan touches no files, so it is tested byte for byte.
@@ -20,7 +28,7 @@ public struct FlashPlan: Sendable, Equatable {
     /// - Parameter existingConfiguration: the anima.toml already installed, if any: its other settings (governance,
     ///   data directory, …) are kept; only the board, rotation and boards directory change.
     public static func make(
-        board: BoardDefinition, rotation: BoardRotation? = nil, existingConfiguration: ConfigFile? = nil
+        board: BoardDefinition, path: DisplayPath, rotation: BoardRotation? = nil, existingConfiguration: ConfigFile? = nil
     ) throws(FlashError) -> FlashPlan {
         let rotation = rotation ?? board.display.rotation
         let configuration = try board.panelConfiguration(rotation: rotation)
@@ -31,6 +39,9 @@ public struct FlashPlan: Sendable, Equatable {
         var firmwareName: String?
 
         switch board.bus {
+        case .spi where path == .userspace, .i2c where path == .userspace:
+            // Only the bus: the mipi-dbi-spi overlay would bind spi0.N and the D/C GPIO and break `anima run`.
+            overlayLines = ["dtparam=\(board.busParameter)=on"]
         case let .spi(spi) where !configuration.controller.isMonochrome:
             let compatible = try compatibleName(board: board, rotation: rotation)
             let firmware: [UInt8]
@@ -40,7 +51,9 @@ public struct FlashPlan: Sendable, Equatable {
                 let (bus, chipSelect) = spi.busAndChipSelect ?? (0, 0)
                 overlay = try PanelMIPIDBIFirmware.overlay(
                     for: configuration, compatible: compatible, spi: "spi\(bus)-\(chipSelect)",
-                    dcGPIO: board.pins.dc ?? 0, resetGPIO: board.pins.reset, backlightGPIO: board.pins.backlight?.gpio)
+                    dcGPIO: board.pins.dc ?? 0, resetGPIO: board.pins.reset, backlightGPIO: board.pins.backlight?.gpio,
+                    // D/C on GPIO 9 is SPI0's MISO pin (Display HAT Mini): the kernel must not read the bus.
+                    writeOnly: board.pins.dc == 9)
             } catch {
                 throw .display("\(board.origin): \(error)")
             }

@@ -24,12 +24,17 @@ public protocol DisplayController: Sendable {
     func madctl(for mode: AddressMode, colorOrder: ColorOrder) -> UInt8
     /// COLMOD quirk hook: the parameter for a pixel format (ST7735R wants 0x05 rather than 0x55).
     func pixelFormatParameter(for format: PixelFormat) -> UInt8
+    /// True when the glass sold with this controller shows RAM columns right to left (ILI9341 modules): the driver
+    /// then sets MX once more than the standard layout at every rotation, and the virtual panel shows RAM that way.
+    var glassColumnsReversed: Bool { get }
 }
 
 extension DisplayController {
     public func madctl(for mode: AddressMode, colorOrder: ColorOrder) -> UInt8 {
-        mode.madctl(colorOrder: colorOrder)
+        mode.madctl(colorOrder: colorOrder) ^ (glassColumnsReversed ? MADCTL.mx.rawValue : 0)
     }
+
+    public var glassColumnsReversed: Bool { false }
 
     public func pixelFormatParameter(for format: PixelFormat) -> UInt8 {
         format.colmod ?? 0

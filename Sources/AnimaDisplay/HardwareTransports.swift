@@ -3,7 +3,9 @@ import AnimaHAL
 /// The backlight a board wires: an on/off GPIO line or a PWM channel.
 public enum DisplayBacklight {
     case gpio(any GPIOOutput)
-    case pwm(any PWMChannel)
+    /// A PWM channel at the board's frequency (period in ns); `activeLow` panels light when the output is low, so
+    /// the duty cycle is inverted (sysfs polarity is not settable on every Pi PWM driver, the duty always is).
+    case pwm(any PWMChannel, periodNanoseconds: UInt64 = 1_000_000, activeLow: Bool = false)
 }
 
 /// MIPI DBI type C (4-wire SPI): D/C low for a command byte, high for its parameters and pixels. Also drives an
@@ -110,13 +112,13 @@ func applyLine(
         switch backlight {
         case let .gpio(line):
             try hardware { () throws(HALError) in try line.set(fraction > 0) }
-        case let .pwm(channel):
+        case let .pwm(channel, period, activeLow):
             if !pwmEnabled {
-                // 1 kHz: above visible flicker, within what sysfs PWM on the Pi produces exactly.
-                try hardware { () throws(HALError) in try channel.enable(periodNanoseconds: 1_000_000) }
+                try hardware { () throws(HALError) in try channel.enable(periodNanoseconds: period) }
                 pwmEnabled = true
             }
-            try hardware { () throws(HALError) in try channel.setDutyCycle(fraction) }
+            let duty = activeLow ? 1 - fraction : fraction
+            try hardware { () throws(HALError) in try channel.setDutyCycle(duty) }
         }
     }
 }

@@ -17,8 +17,13 @@ public enum PanelMIPIDBIFirmware {
                 field: "controller",
                 detail: "\(configuration.controller.name) is not a MIPI DBI controller; panel-mipi-dbi firmware is for DBI panels only")
         }
+        // The kernel driver (drivers/gpu/drm/tiny/panel-mipi-dbi.c, mipi_dbi_dev_init with the default format)
+        // sends RGB565 pixels whatever the panel could take, so COLMOD must say 16 bits: an rgb666 board's
+        // `3A 66` would make the controller read every pixel as 18 bits and show garbage.
+        var exported = configuration
+        if exported.controller.pixelFormats.contains(.rgb565) { exported.pixelFormat = .rgb565 }
         var bytes = magic + [version]
-        for step in configuration.resolvedInitSequence() {
+        for step in exported.resolvedInitSequence() {
             switch step {
             case let .command(code, parameters):
                 guard parameters.count <= 255 else {
@@ -39,7 +44,7 @@ public enum PanelMIPIDBIFirmware {
     /// The device-tree overlay parameters (Raspberry Pi `mipi-dbi-spi` overlay) for this panel and board wiring.
     public static func overlay(
         for configuration: PanelConfiguration, compatible: String, spi: String = "spi0-0",
-        dcGPIO: Int, resetGPIO: Int? = nil, backlightGPIO: Int? = nil
+        dcGPIO: Int, resetGPIO: Int? = nil, backlightGPIO: Int? = nil, writeOnly: Bool = false
     ) throws(DisplayError) -> PanelOverlayParameters {
         let allowed = compatible.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "," }
         guard !compatible.isEmpty, compatible.count <= maximumNameLength, allowed else {
@@ -51,7 +56,7 @@ public enum PanelMIPIDBIFirmware {
         return PanelOverlayParameters(
             compatible: compatible, spi: spi, speedHz: configuration.busSpeedHz ?? 32_000_000,
             width: configuration.logicalWidth, height: configuration.logicalHeight, xOffset: offset.x, yOffset: offset.y,
-            dcGPIO: dcGPIO, resetGPIO: resetGPIO, backlightGPIO: backlightGPIO)
+            dcGPIO: dcGPIO, resetGPIO: resetGPIO, backlightGPIO: backlightGPIO, writeOnly: writeOnly)
     }
 
     static func hex(_ byte: UInt8) -> String {
@@ -73,6 +78,8 @@ public struct PanelOverlayParameters: Sendable, Equatable {
     public var dcGPIO: Int
     public var resetGPIO: Int?
     public var backlightGPIO: Int?
+    /// The panel cannot be read (its D/C sits on the MISO pin): the overlay's `write-only` parameter.
+    public var writeOnly: Bool = false
 
     /// The firmware file the kernel looks for.
     public var firmwareFileName: String { compatible + ".bin" }
@@ -88,6 +95,6 @@ public struct PanelOverlayParameters: Sendable, Equatable {
             "dtparam=width=\(width),height=\(height)",
             "dtparam=x-offset=\(xOffset),y-offset=\(yOffset)",
             pins,
-        ]
+        ] + (writeOnly ? ["dtparam=write-only"] : [])
     }
 }

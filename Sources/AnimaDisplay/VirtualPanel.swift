@@ -32,7 +32,14 @@ public final class VirtualPanel: DisplayTransport {
     private var cursor: (c: Int, r: Int)?
     private var pending: [UInt8] = []
 
-    public init(ramWidth: Int, ramHeight: Int, glass: PanelGeometry, glassColorOrder: ColorOrder = .rgb, glassInverted: Bool = false) {
+    /// The glass shows RAM columns right to left (see `DisplayController.glassColumnsReversed`).
+    public let glassColumnsReversed: Bool
+
+    public init(
+        ramWidth: Int, ramHeight: Int, glass: PanelGeometry, glassColorOrder: ColorOrder = .rgb, glassInverted: Bool = false,
+        glassColumnsReversed: Bool = false
+    ) {
+        self.glassColumnsReversed = glassColumnsReversed
         self.ramWidth = ramWidth
         self.ramHeight = ramHeight
         self.glass = glass
@@ -48,7 +55,8 @@ public final class VirtualPanel: DisplayTransport {
     public convenience init(configuration: PanelConfiguration) {
         self.init(
             ramWidth: configuration.controller.ramWidth, ramHeight: configuration.controller.ramHeight,
-            glass: configuration.geometry, glassColorOrder: configuration.colorOrder, glassInverted: configuration.inverted)
+            glass: configuration.geometry, glassColorOrder: configuration.colorOrder, glassInverted: configuration.inverted,
+            glassColumnsReversed: configuration.controller.glassColumnsReversed)
     }
 
     // MARK: DisplayTransport
@@ -99,7 +107,8 @@ public final class VirtualPanel: DisplayTransport {
         let invert = inversionOn != glassInverted
         for y in 0..<glass.height {
             for x in 0..<glass.width {
-                var value = ram[(y + glass.offsetY) * ramWidth + x + glass.offsetX]
+                let column = glassColumnsReversed ? glass.width - 1 - x : x
+                var value = ram[(y + glass.offsetY) * ramWidth + column + glass.offsetX]
                 if swapRB { value = (value & 0x00FF00) | (value >> 16) | ((value & 0xFF) << 16) }
                 if invert { value = ~value & 0xFFFFFF }
                 image[x, y] = RGB(UInt8(value >> 16), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF))

@@ -3,6 +3,8 @@ import AnimaFiles
 import ArgumentParser
 import Foundation
 
+extension DisplayPath: ExpressibleByArgument {}
+
 /// `anima flash`: install a board's display configuration and kernel firmware, verified, idempotently.
 struct FlashCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,6 +22,9 @@ struct FlashCommand: ParsableCommand {
 
     @Option(help: "Rotation in degrees clockwise: 0, 90, 180 or 270 (default: the board's).")
     var rotation: BoardRotation?
+
+    @Option(help: "userspace (default: spidev + libgpiod, config.txt only enables the bus) or kernel (panel-mipi-dbi overlay and .bin; spidev is then gone).")
+    var path: DisplayPath = .userspace
 
     @Option(help: "Install under this directory instead of /.")
     var root: String = "/"
@@ -46,11 +51,12 @@ struct FlashCommand: ParsableCommand {
     func run() throws {
         let definition = try options.board(named: board)
         print("board     \(definition.name) (\(definition.origin)) — valid")
+        print("path      \(path.rawValue)")
         let plan: FlashPlan
         let results: [InstallResult]
         let existing = try existingConfiguration()
         do {
-            plan = try FlashPlan.make(board: definition, rotation: rotation, existingConfiguration: existing)
+            plan = try FlashPlan.make(board: definition, path: path, rotation: rotation, existingConfiguration: existing)
             print("rotation  \(plan.rotation.rawValue)°")
             results = try ArtifactInstaller.install(plan.artifacts, root: root, dryRun: dryRun) { print("  " + $0) }
         } catch {

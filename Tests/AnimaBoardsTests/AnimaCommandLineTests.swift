@@ -77,7 +77,7 @@ struct AnimaCommandLineTests {
     func flashTwice() throws {
         let root = try BoardTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let first = try Self.anima(["flash", "--root", root, "--board", "adafruit-braincraft-hat"])
+        let first = try Self.anima(["flash", "--root", root, "--board", "adafruit-braincraft-hat", "--path", "kernel"])
         #expect(first.status == 0, "\(first.error)")
         let firmware = root + "/lib/firmware/adafruit-braincraft-hat-r0.bin"
         #expect(first.output.contains("  written     \(firmware)  53 bytes  sha256 \(SHA256.hex(FlashPlanTests.brainCraftFirmware))"))
@@ -85,10 +85,14 @@ struct AnimaCommandLineTests {
         #expect(first.output.contains("  dtoverlay=mipi-dbi-spi,spi0-0,speed=40000000\n"))
         #expect([UInt8](try #require(FileManager.default.contents(atPath: firmware))) == FlashPlanTests.brainCraftFirmware)
 
-        let second = try Self.anima(["flash", "--root", root, "--board", "adafruit-braincraft-hat"])
+        let second = try Self.anima(["flash", "--root", root, "--board", "adafruit-braincraft-hat", "--path", "kernel"])
         #expect(second.status == 0)
         #expect(second.output.components(separatedBy: "  unchanged   ").count - 1 == 3, "\(second.output)")
         #expect(!second.output.contains("writing"))
+
+        let userspace = try Self.anima(["flash", "--root", root, "--board", "adafruit-braincraft-hat", "--dry-run"])
+        #expect(userspace.status == 0, "\(userspace.error)")
+        #expect(userspace.output.contains("  dtparam=spi=on\n") && !userspace.output.contains("dtoverlay"), "\(userspace.output)")
     }
 
     @Test("flash --test-pattern fails cleanly without a panel; bad names and rotations are refused")

@@ -9,6 +9,10 @@ final class FakeBoardHardware: BoardHardware {
     var spi: FakeSPIDevice?
     var outputs: [Int: FakeGPIOOutput] = [:]
     let pwm = FakePWMChannel()
+    var pwmMissing = false
+    var warnings: [String] = []
+
+    func warn(_ message: String) { warnings.append(message) }
     let delay: any Delay = RecordingDelay()
 
     func spiDevice(path: String, configuration: SPIConfiguration) throws(HALError) -> any SPIDevice {
@@ -32,6 +36,7 @@ final class FakeBoardHardware: BoardHardware {
 
     func pwmChannel(chip: Int, channel: Int) throws(HALError) -> any PWMChannel {
         requests.append("pwm \(chip)/\(channel)")
+        if pwmMissing { throw .deviceMissing(path: "/sys/class/pwm/pwmchip\(chip)", hint: "no PWM overlay") }
         return pwm
     }
 }
@@ -63,12 +68,27 @@ struct BoardHardwareTests {
         let hardware = FakeBoardHardware()
         _ = try BoardDisplay.open(board: hatMini, transport: "hardware", hardware: hardware)
         #expect(hardware.requests == ["spi /dev/spidev0.1 60000000 mode 0", "pwm 0/1", "gpio pinctrl-bcm2711|pinctrl-rp1|pinctrl-bcm2835:9 anima"])
+        let lit = try BoardDisplay.open(board: hatMini, transport: "hardware", hardware: hardware)
+        try lit.initialize()
+        #expect(hardware.pwm.periodNanoseconds == 2_000_000, "frequency_hz: 500 from the board file")
 
         let waveshare = try BoardTestSupport.loader.load(path: BoardTestSupport.boardsDirectory + "/waveshare-1.3-lcd-hat.yaml")
         let other = FakeBoardHardware()
         let display = try BoardDisplay.open(board: waveshare, transport: "hardware", hardware: other)
         try display.initialize()
         #expect(other.outputs[27]?.values.prefix(2) == [false, true], "reset pulsed low then high")
+    }
+
+    @Test("a missing PWM chip falls back to the backlight GPIO on/off with one warning, and the display opens")
+    func pwmMissingFallsBack() throws {
+        let hatMini = try BoardTestSupport.loader.load(path: BoardTestSupport.boardsDirectory + "/pimoroni-display-hat-mini.yaml")
+        let hardware = FakeBoardHardware()
+        hardware.pwmMissing = true
+        let display = try BoardDisplay.open(board: hatMini, transport: "hardware", hardware: hardware)
+        try display.initialize()
+        #expect(hardware.warnings.count == 1)
+        #expect(hardware.warnings.first?.contains("pwmchip0/pwm1") == true && hardware.warnings.first?.contains("GPIO 13") == true)
+        #expect(hardware.outputs[13]?.level == true, "backlight on through GPIO 13")
     }
 
     @Test("without devices the Linux hardware fails with the HAL's message naming the device")

@@ -82,4 +82,19 @@ struct BoardRoundTripTests {
         #expect(report.virtualPanelMatches == true)
         #expect(throws: FlashError.self) { try board.panelConfiguration(rotation: rotation, panelDirectories: []) }
     }
+
+    @Test("a board naming a panel file without offsets takes the panel file's offset (240×280: row 20)")
+    func panelOffsetUsed() throws {
+        let panels = BoardTestSupport.boardsDirectory.replacingOccurrences(of: "/boards", with: "/Drivers/panels")
+        let board = try BoardTestSupport.loader.parse(text: """
+            name: round-169
+            description: A 1.69" 240×280 ST7789V2 on a panel file, no offsets of its own
+            display: {panel: st7789-240x280, width: 240, height: 280, inverted: true}
+            bus: {spi: {device: /dev/spidev0.0, max_speed_hz: 40000000}}
+            pins: {dc: 25}
+
+            """, file: "round-169.yaml")
+        let configuration = try board.panelConfiguration(rotation: .deg0, panelDirectories: [panels])
+        #expect(configuration.offsetX == 0 && configuration.offsetY == 20)
+    }
 }

@@ -22,7 +22,7 @@ struct FlashPlanTests {
 
     @Test("the BrainCraft ST7789 rotation 0 .bin is byte-exact, and the plan lists the three files")
     func brainCraftPlan() throws {
-        let plan = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"), rotation: .deg0)
+        let plan = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"), path: .kernel, rotation: .deg0)
         #expect(plan.artifacts.map(\.relativePath) == [
             "etc/anima/anima.toml", "etc/anima/boards/adafruit-braincraft-hat.yaml", "lib/firmware/adafruit-braincraft-hat-r0.bin",
         ])
@@ -48,27 +48,41 @@ struct FlashPlanTests {
 
     @Test("rotation is baked in: MADCTL per rotation, and the 80-row offset follows MY and moves to x under MV")
     func rotated() throws {
-        let plan = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"), rotation: .deg180)
+        let plan = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"), path: .kernel, rotation: .deg180)
         let firmware = plan.artifacts[2].bytes
         #expect(firmware[32..<35] == [0x36, 0x01, 0xC0])
         #expect(plan.overlayLines[3] == "dtparam=x-offset=0,y-offset=80")
-        let quarter = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"), rotation: .deg90)
+        let quarter = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"), path: .kernel, rotation: .deg90)
         #expect(quarter.artifacts[2].bytes[32..<35] == [0x36, 0x01, 0x60])
         #expect(quarter.overlayLines[3] == "dtparam=x-offset=0,y-offset=0")
-        let threeQuarters = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"), rotation: .deg270)
+        let threeQuarters = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"), path: .kernel, rotation: .deg270)
         #expect(threeQuarters.artifacts[2].bytes[32..<35] == [0x36, 0x01, 0xA0])
         #expect(threeQuarters.overlayLines[3] == "dtparam=x-offset=80,y-offset=0")
     }
 
+    @Test("the userspace path only enables the bus: never the mipi-dbi-spi overlay, never a .bin")
+    func userspaceNeverBindsTheKernelDriver() throws {
+        for name in BoardTestSupport.shippedBoardNames where name != "simulator" {
+            let plan = try FlashPlan.make(board: Self.board(name), path: .userspace)
+            #expect(!plan.overlayLines.contains { $0.contains("mipi-dbi") || $0.contains("dc-gpio") }, "\(name): \(plan.overlayLines)")
+            #expect(plan.overlayLines == [name.contains("ssd1306") ? "dtparam=i2c_arm=on" : "dtparam=spi=on"], "\(name)")
+            #expect(!plan.artifacts.contains { $0.relativePath.hasPrefix("lib/firmware") }, "\(name)")
+        }
+        let hatMini = try FlashPlan.make(board: Self.board("pimoroni-display-hat-mini"), path: .kernel)
+        #expect(hatMini.overlayLines.last == "dtparam=write-only", "D/C on GPIO 9 = MISO")
+        let brainCraft = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"), path: .kernel)
+        #expect(!brainCraft.overlayLines.contains("dtparam=write-only"))
+    }
+
     @Test("SSD1306 and the simulator get no .bin and say why; names with dots become valid compatibles")
     func noFirmware() throws {
-        let oled = try FlashPlan.make(board: Self.board("generic-ssd1306-i2c"))
+        let oled = try FlashPlan.make(board: Self.board("generic-ssd1306-i2c"), path: .kernel)
         #expect(oled.artifacts.map(\.relativePath) == ["etc/anima/anima.toml", "etc/anima/boards/generic-ssd1306-i2c.yaml"])
         #expect(oled.overlayLines.isEmpty)
         #expect(oled.notes.first?.hasPrefix("ssd1306 is not a MIPI-DBI panel: panel-mipi-dbi firmware does not apply") == true)
-        let simulator = try FlashPlan.make(board: Self.board("simulator"))
+        let simulator = try FlashPlan.make(board: Self.board("simulator"), path: .kernel)
         #expect(simulator.artifacts.count == 2 && simulator.notes.count == 1)
-        let mini = try FlashPlan.make(board: Self.board("adafruit-mini-pitft-1.14"))
+        let mini = try FlashPlan.make(board: Self.board("adafruit-mini-pitft-1.14"), path: .kernel)
         #expect(mini.artifacts[2].relativePath == "lib/firmware/adafruit-mini-pitft-1-14-r90.bin")
         #expect(mini.overlayLines.contains("dtparam=width=240,height=135"))
     }
@@ -77,7 +91,7 @@ struct FlashPlanTests {
     func idempotentInstall() throws {
         let root = try BoardTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let plan = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"))
+        let plan = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"), path: .kernel)
 
         let dry = try ArtifactInstaller.install(plan.artifacts, root: root, dryRun: true) { _ in }
         #expect(dry.map(\.outcome) == [.wouldWrite, .wouldWrite, .wouldWrite])
@@ -95,7 +109,7 @@ struct FlashPlanTests {
         #expect(second.map(\.outcome) == [.unchanged, .unchanged, .unchanged])
         #expect(second.map(\.sha256) == first.map(\.sha256))
 
-        let turned = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"), rotation: .deg90)
+        let turned = try FlashPlan.make(board: Self.board("adafruit-braincraft-hat"), path: .kernel, rotation: .deg90)
         let third = try ArtifactInstaller.install(turned.artifacts, root: root, dryRun: false) { _ in }
         #expect(third.map(\.outcome) == [.written, .unchanged, .written])
     }
@@ -105,7 +119,7 @@ struct FlashPlanTests {
         let root = try BoardTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try "a file".write(toFile: root + "/etc", atomically: true, encoding: .utf8)
-        let plan = try FlashPlan.make(board: Self.board("simulator"))
+        let plan = try FlashPlan.make(board: Self.board("simulator"), path: .kernel)
         #expect(throws: FlashError.self) { try ArtifactInstaller.install(plan.artifacts, root: root, dryRun: false) { _ in } }
         do {
             _ = try ArtifactInstaller.install(plan.artifacts, root: root, dryRun: false) { _ in }

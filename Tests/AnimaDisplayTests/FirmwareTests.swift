@@ -21,6 +21,15 @@ struct FirmwareTests {
         #expect(try PanelMIPIDBIFirmware.encode(configuration) == expected)
     }
 
+    @Test("an rgb666 panel exports COLMOD 0x55: the kernel's panel-mipi-dbi sends 16-bit pixels")
+    func rgb666ExportsSixteenBits() throws {
+        let configuration = PanelConfiguration(controller: controller("ili9341"), colorOrder: .bgr, pixelFormat: .rgb666)
+        let bytes = try PanelMIPIDBIFirmware.encode(configuration)
+        let body = Array(bytes.dropFirst(16))
+        #expect(body.indices.contains { body[$0] == 0x3A && $0 + 2 < body.count && body[$0 + 1] == 1 && body[$0 + 2] == 0x55 })
+        #expect(!body.indices.contains { body[$0] == 0x3A && $0 + 2 < body.count && body[$0 + 1] == 1 && body[$0 + 2] == 0x66 })
+    }
+
     @Test("rotation is baked into MADCTL; monochrome controllers are refused")
     func rotationAndRefusal() throws {
         let rotated = PanelConfiguration(controller: controller("st7789"), rotation: .deg270, colorOrder: .bgr)

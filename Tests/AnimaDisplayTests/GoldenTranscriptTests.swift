@@ -42,7 +42,7 @@ struct GoldenTranscriptTests {
         let cases: [(String, ColorOrder, Bool, UInt8, UInt8, UInt8, Int)] = [
             // name, order, inverted, MADCTL, COLMOD, INVON/INVOFF, command count
             ("st7735r", .bgr, false, Self.madctlByRotation[index] | 0x08, 0x05, 0x20, 19),
-            ("ili9341", .bgr, false, Self.madctlByRotation[index] | 0x08, 0x55, 0x20, 24),
+            ("ili9341", .bgr, false, (Self.madctlByRotation[index] ^ 0x40) | 0x08, 0x55, 0x20, 24),  // glass wired with MX
             ("gc9a01", .rgb, true, Self.madctlByRotation[index], 0x55, 0x21, 51),
         ]
         for (name, order, inverted, madctl, colmod, inversion, count) in cases {
@@ -79,7 +79,7 @@ struct GoldenTranscriptTests {
 
     /// Written from Adafruit's published ILI9341 initialisation table (its `initcmd` list), with our rotation's MADCTL
     /// and the SWRESET / inversion / sleep-out / display-on framing every DBI controller shares.
-    @Test("ILI9341 240×320 BGR init: every command and parameter (Adafruit's table)", arguments: [(Rotation.deg0, "08"), (.deg270, "A8")])
+    @Test("ILI9341 240×320 BGR init: every command and parameter (Adafruit's table)", arguments: [(Rotation.deg0, "48"), (.deg270, "E8")])  // Adafruit_ILI9341 rotation 0: MX|BGR
     func ili9341InitGolden(rotation: Rotation, madctl: String) throws {
         let recorder = RecordingTransport()
         let configuration = PanelConfiguration(controller: controller("ili9341"), rotation: rotation, colorOrder: .bgr)
@@ -127,7 +127,7 @@ struct GoldenTranscriptTests {
         let recorder = RecordingTransport()
         try Display(configuration: PanelConfiguration(controller: controller("ssd1306")), transport: recorder).initialize()
         #expect(commands(recorder.records) == [
-            "C AE", "C D5 80", "C A8 3F", "C D3 00", "C 40", "C 8D 14", "C 20 00", "C A1", "C C8", "C DA 12",
+            "C AE", "C 2E", "C D5 80", "C A8 3F", "C D3 00", "C 40", "C 8D 14", "C 20 00", "C A1", "C C8", "C DA 12",
             "C 81 CF", "C D9 F1", "C DB 40", "C A4", "C A6", "C AF", "G backlight=1",
         ])
     }

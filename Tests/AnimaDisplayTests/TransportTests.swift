@@ -80,6 +80,16 @@ struct TransportTests {
         #expect(pwm.period == 1_000_000 && pwm.duty == [1.0, 0.2])
     }
 
+    @Test("PWM backlight honours the board's period and an active-low polarity (duty inverted)")
+    func pwmFrequencyAndPolarity() throws {
+        let pwm = PWMDouble()
+        let transport = SPIDisplayTransport(
+            spi: SPIDouble(), dataCommand: LineDouble("dc"), backlight: .pwm(pwm, periodNanoseconds: 2_000_000, activeLow: true), delay: NoDelay())
+        try transport.setLine(.backlight, to: 1)
+        try transport.setLine(.backlightPWM, to: 51)
+        #expect(pwm.period == 2_000_000 && pwm.duty == [0.0, 0.8])
+    }
+
     @Test("a HAL failure surfaces as DisplayError.hardware naming the line")
     func halFailure() {
         let dc = LineDouble("dc")

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The geometry the kernel reports for a /dev/fb* (FBIOGET_VSCREENINFO xres/yres/bits_per_pixel and
+/// FBIOGET_FSCREENINFO line_length). Rows are `lineLength` bytes apart, which may exceed width × 2.
+public struct FramebufferGeometry: Sendable, Hashable {
+    public var width: Int
+    public var height: Int
+    public var bitsPerPixel: Int
+    public var lineLength: Int
+
+    public init(width: Int, height: Int, bitsPerPixel: Int = 16, lineLength: Int? = nil) {
+        self.width = width
+        self.height = height
+        self.bitsPerPixel = bitsPerPixel
+        self.lineLength = lineLength ?? width * 2
+    }
+}
+
+/// The kernel path's output: the panel-mipi-dbi driver owns the bus, we write RGB565 pixels (native little-endian,
+/// as the kernel's fbdev emulation stores them) into its framebuffer, one row span per damaged row.
+/// The path may be a real /dev/fbN or a file of lineLength × height bytes (tests). Not wired into `anima run` yet.
+public final class FramebufferDevice {
+    public let path: String
+    public let geometry: FramebufferGeometry
+    private let descriptor: Int32
+
+    public init(path: String, geometry: FramebufferGeometry) throws(DisplayError) {
+        guard geometry.bitsPerPixel == 16, geometry.width > 0, geometry.height > 0, geometry.lineLength >= geometry.width * 2 else {
+            throw .invalidConfiguration(
+                field: "framebuffer",
+                detail: "\(path) reports \(geometry.width)×\(geometry.height) at \(geometry.bitsPerPixel) bpp, line \(geometry.lineLength) bytes; the kernel path needs 16 bpp (RGB565) and a line of at least width × 2 bytes")
+        }
+        self.path = path
+        self.geometry = geometry
+        descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .file(path: path, operation: "open framebuffer", errno: errno) }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Writes the framebuffer's damaged rectangle (or all of it with `full`), row by row at the kernel's stride.
+    /// Returns the pixel bytes written.
+    @discardableResult
+    public func write(_ framebuffer: Framebuffer, full: Bool = false) throws(DisplayError) -> Int {
+        guard framebuffer.width == geometry.width, framebuffer.height == geometry.height, framebuffer.format == .rgb565 else {
+            throw .sizeMismatch(
+                expected: "\(geometry.width)×\(geometry.height) rgb565 (\(path))",
+                got: "\(framebuffer.width)×\(framebuffer.height) \(framebuffer.format.rawValue)")
+        }
+        let region = full ? Window(x: 0, y: 0, width: geometry.width, height: geometry.height) : framebuffer.damage
+        guard let region else { return 0 }
+        var total = 0
+        var row = [UInt8](repeating: 0, count: region.width * 2)
+        for y in region.y..<(region.y + region.height) {
+            for i in 0..<region.width {
+                let word = framebuffer.word(x: region.x + i, y: y)
+                row[2 * i] = UInt8(word & 0xFF)
+                row[2 * i + 1] = UInt8((word >> 8) & 0xFF)
+            }
+            let offset = off_t(y * geometry.lineLength + region.x * 2)
+            let written = row.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, offset) }
+            guard written == row.count else { throw .file(path: path, operation: "write framebuffer row \(y)", errno: errno) }
+            total += written
+        }
+        return total
+    }
+}
