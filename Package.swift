@@ -74,7 +74,7 @@ let package = Package(
             name: "AnimaRuntime",
             dependencies: [
                 "AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaBoards", "AnimaDrawing", "AnimaStore", "AnimaFiles", "AnimaImage",
-                "AnimaGovernanceClient", "GovernanceCore", .product(name: "Logging", package: "swift-log"),
+                "AnimaGovernanceClient", "GovernanceCore", "SHA256Digest", .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "anima",

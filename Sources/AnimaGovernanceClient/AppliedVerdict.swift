@@ -60,6 +60,8 @@ public struct SyncReport: Codable, Sendable, Equatable {
     public var batches: Int
     /// Summaries the host refused on their own, set aside in the quarantine during this sync.
     public var quarantined: Int = 0
+    /// Finished drawings the host acknowledged during this sync.
+    public var drawingsUploaded: Int = 0
     /// Summaries still queued afterwards.
     public var remaining: Int
     /// The failure that ended the sync, if any (its description; never the token).
@@ -83,6 +85,7 @@ public struct SyncReport: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case accepted, duplicates, batches, quarantined, remaining, error, attempted, at
+        case drawingsUploaded = "drawings_uploaded"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -91,6 +94,7 @@ public struct SyncReport: Codable, Sendable, Equatable {
         duplicates = try container.decode(Int.self, forKey: .duplicates)
         batches = try container.decode(Int.self, forKey: .batches)
         quarantined = try container.decodeIfPresent(Int.self, forKey: .quarantined) ?? 0
+        drawingsUploaded = try container.decodeIfPresent(Int.self, forKey: .drawingsUploaded) ?? 0
         remaining = try container.decode(Int.self, forKey: .remaining)
         error = try container.decodeIfPresent(String.self, forKey: .error)
         attempted = try container.decode(Bool.self, forKey: .attempted)
@@ -103,6 +107,7 @@ public struct SyncReport: Codable, Sendable, Equatable {
         try container.encode(duplicates, forKey: .duplicates)
         try container.encode(batches, forKey: .batches)
         try container.encode(quarantined, forKey: .quarantined)
+        try container.encode(drawingsUploaded, forKey: .drawingsUploaded)
         try container.encode(remaining, forKey: .remaining)
         try container.encodeIfPresent(error, forKey: .error)
         try container.encode(attempted, forKey: .attempted)

@@ -12,6 +12,7 @@ import Logging
 public final class GovernanceClient: Sendable {
     public let configuration: GovernanceClientConfiguration
     private let outbox: any OutboxStorage
+    private let drawings: DrawingUploadQueue?
     private let runtimeState: RuntimeStateStore
     private let transport: any HTTPTransport
     private let clock: @Sendable () -> Double
@@ -36,11 +37,12 @@ public final class GovernanceClient: Sendable {
     ///   - seed: seeds summary ids and jitter; pass a fixed value in tests, leave nil for a random one.
     public init(
         configuration: GovernanceClientConfiguration, outbox: any OutboxStorage, runtimeState: RuntimeStateStore,
-        transport: any HTTPTransport = URLSessionTransport(), clock: @escaping @Sendable () -> Double,
-        seed: UInt64? = nil, logger: Logger = Logger(label: "anima.governance")
+        drawings: DrawingUploadQueue? = nil, transport: any HTTPTransport = URLSessionTransport(),
+        clock: @escaping @Sendable () -> Double, seed: UInt64? = nil, logger: Logger = Logger(label: "anima.governance")
     ) {
         self.configuration = configuration
         self.outbox = outbox
+        self.drawings = drawings
         self.runtimeState = runtimeState
         self.transport = transport
         self.clock = clock
@@ -175,16 +177,44 @@ public final class GovernanceClient: Sendable {
             }
             break
         }
+        if report.error == nil, let drawings {
+            await uploadDrawings(drawings, deadline: deadline, report: &report)
+        }
         report.remaining = depthOrZero()
         report.at = clock()
         // Only a sync that talked to the host (or tried to) is "the last sync"; an empty outbox is not news.
-        guard report.batches > 0 || report.error != nil else { return report }
+        guard report.batches > 0 || report.drawingsUploaded > 0 || report.error != nil else { return report }
         do {
             try runtimeState.set(report, forKey: GovernanceStateKeys.lastSync)
         } catch {
             logger.warning("cannot record the sync in anima.db: \(error)")
         }
         return report
+    }
+
+    /// After the summaries: the queued finished drawings, oldest first, while the host takes them.
+    private func uploadDrawings(_ queue: DrawingUploadQueue, deadline: ContinuousClock.Instant?, report: inout SyncReport) async {
+        let uploader = DrawingUploader(configuration: configuration, queue: queue, transport: transport)
+        while true {
+            var timeout = configuration.requestTimeout
+            if let deadline {
+                let left = ContinuousClock.now.duration(to: deadline)
+                guard left > .zero else { return }
+                timeout = min(timeout, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
+            }
+            switch await uploader.uploadOldest(timeout: timeout, now: clock()) {
+            case .empty:
+                return
+            case .uploaded:
+                report.drawingsUploaded += 1
+            case let .refused(sha256, error):
+                logger.warning("the governance host refused drawing \(sha256.prefix(12)): \(error); its PNG stays in drawings/")
+            case let .failed(error):
+                report.error = error.description
+                recordFailure(error)
+                return
+            }
+        }
     }
 
     private func recordSuccess(response: SummaryResponse, sent: Int) {

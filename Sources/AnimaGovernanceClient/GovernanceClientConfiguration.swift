@@ -38,6 +38,13 @@ public struct GovernanceClientConfiguration: Sendable {
         try self.init(hostURL: hostURL, token: try DeviceToken.read(path: tokenFile), interval: interval)
     }
 
+    /// `{hostURL}/v1/drawings/{sha256}`.
+    public func drawingURL(sha256: String) -> URL {
+        var base = hostURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        return URL(string: base + "/v1/drawings/" + sha256) ?? hostURL
+    }
+
     /// `{hostURL}/v1/summaries`, tolerating a trailing slash on the base.
     public var summariesURL: URL {
         var base = hostURL.absoluteString

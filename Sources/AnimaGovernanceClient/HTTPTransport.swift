@@ -20,11 +20,20 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String { message }
 }
 
-/// Posts JSON to the governance host. `URLSessionTransport` in production; `ScriptedHTTPTransport` in tests.
+/// Talks to the governance host. `URLSessionTransport` in production; `ScriptedHTTPTransport` in tests.
 public protocol HTTPTransport: Sendable {
-    /// POSTs `body` to `url` with `headers`; returns whatever status the server sent (errors and redirects are statuses
-    /// too: redirects are never followed), throws when there is no complete answer within `timeout` seconds in all or
-    /// the answer is larger than the transport's limit.
-    func post(url: String, headers: [String: String], body: [UInt8], timeout: Double) async throws(TransportError)
+    /// Sends `body` to `url` with `method` and `headers`; returns whatever status the server sent (errors and redirects
+    /// are statuses too: redirects are never followed), throws when there is no complete answer within `timeout`
+    /// seconds in all or the answer is larger than the transport's limit.
+    func send(method: String, url: String, headers: [String: String], body: [UInt8], timeout: Double) async throws(TransportError)
         -> HTTPResponse
+}
+
+extension HTTPTransport {
+    /// `send` with POST: summaries.
+    public func post(url: String, headers: [String: String], body: [UInt8], timeout: Double) async throws(TransportError)
+        -> HTTPResponse
+    {
+        try await send(method: "POST", url: url, headers: headers, body: body, timeout: timeout)
+    }
 }

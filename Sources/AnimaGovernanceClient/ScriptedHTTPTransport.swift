@@ -13,6 +13,7 @@ public final class ScriptedHTTPTransport: HTTPTransport, @unchecked Sendable {
 
     /// A request as it was posted.
     public struct Request: Sendable, Equatable {
+        public var method: String
         public var url: String
         public var headers: [String: String]
         public var body: [UInt8]
@@ -31,11 +32,11 @@ public final class ScriptedHTTPTransport: HTTPTransport, @unchecked Sendable {
 
     public var requests: [Request] { lock.withLock { recorded } }
 
-    public func post(url: String, headers: [String: String], body: [UInt8], timeout: Double) async throws(TransportError)
+    public func send(method: String, url: String, headers: [String: String], body: [UInt8], timeout: Double) async throws(TransportError)
         -> HTTPResponse
     {
         let reply: Reply? = lock.withLock {
-            recorded.append(Request(url: url, headers: headers, body: body))
+            recorded.append(Request(method: method, url: url, headers: headers, body: body))
             guard let first = replies.first else { return nil }
             if replies.count > 1 { replies.removeFirst() }
             return first

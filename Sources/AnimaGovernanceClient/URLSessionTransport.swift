@@ -22,13 +22,13 @@ public final class URLSessionTransport: HTTPTransport {
         self.maxReplyBytes = maxReplyBytes
     }
 
-    public func post(url: String, headers: [String: String], body: [UInt8], timeout: Double) async throws(TransportError)
+    public func send(method: String, url: String, headers: [String: String], body: [UInt8], timeout: Double) async throws(TransportError)
         -> HTTPResponse
     {
         guard let target = URL(string: url) else { throw TransportError(message: "invalid URL \(url)") }
         let seconds = max(0.1, timeout)
         var request = URLRequest(url: target, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: seconds)
-        request.httpMethod = "POST"
+        request.httpMethod = method
         request.setValue(AnimaVersion.userAgent, forHTTPHeaderField: "User-Agent")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = Data(body)

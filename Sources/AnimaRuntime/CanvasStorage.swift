@@ -40,11 +40,12 @@ struct CanvasStorage {
         try AtomicFile.write(document.encoded(), to: canvasPath)
     }
 
-    /// Writes a finished drawing; returns its path.
-    func saveDrawing(_ drawing: CompletedDrawing) throws(AtomicFile.WriteError) -> String {
+    /// Writes a finished drawing; returns its path and the PNG bytes written.
+    func saveDrawing(_ drawing: CompletedDrawing) throws(AtomicFile.WriteError) -> (path: String, png: [UInt8]) {
         try? FileManager.default.createDirectory(atPath: drawingsDirectory, withIntermediateDirectories: true)
         let path = drawingsDirectory + "/" + drawing.fileName
-        try AtomicFile.write(PNGEncoder.encode(drawing.image), to: path)
-        return path
+        let png = PNGEncoder.encode(drawing.image)
+        try AtomicFile.write(png, to: path)
+        return (path, png)
     }
 }

@@ -111,7 +111,7 @@ public final class CreatureRuntime {
 
         // The clock: wall time, or a virtual clock that resumes after the last run's virtual time (so timestamps and
         // the identity's sessions keep their order across virtual runs).
-        let runClock = options.clockStep == nil ? RunClock() : RunClock(virtualStart: Date().timeIntervalSince1970)
+        let runClock = options.clockStep == nil ? RunClock() : RunClock(virtualStart: Date().timeIntervalSince1970 - RunClock.virtualLeadIn)
         clock = runClock
         store = try Self.openStore(dataDirectory: dataDirectory, clock: runClock)
         if runClock.isVirtual, let last = try? store.runtimeState.value(Double.self, forKey: Self.lastTimeKey), last >= runClock.now() {
@@ -260,7 +260,8 @@ public final class CreatureRuntime {
             drawingsCompleted += 1
             try? store.runtimeState.increment(Self.drawingsCompletedKey)
             do {
-                let path = try canvasStorage.saveDrawing(drawing)
+                let (path, png) = try canvasStorage.saveDrawing(drawing)
+                governance.queueUpload(drawing, png: png, finishedAt: clock.now())
                 logger.info("finished a drawing: \(path) (era \(drawing.era.rawValue), \(drawing.marks) marks, \(drawing.pixels) px, \(drawing.path.rawValue)); next era \(engine.era.rawValue)")
             } catch {
                 logger.error("could not save the finished drawing: \(error)")

@@ -4,6 +4,7 @@ import AnimaStore
 import Foundation
 import GovernanceCore
 import Logging
+import SHA256Digest
 import Synchronization
 
 /// The run loop's side of governance. With a host configured, summaries go into anima.db's outbox every interval and
@@ -16,8 +17,11 @@ final class GovernanceLink: Sendable {
     private let sender: Mutex<Task<Void, Never>?> = Mutex(nil)
     private let stopping = Mutex(false)
 
+    private let drawingUploads: DrawingUploadQueue
+
     init(configuration: RuntimeConfiguration, store: AnimaStore, clock: @escaping @Sendable () -> Double, logger: Logger) throws(RuntimeError) {
         self.logger = logger
+        drawingUploads = store.drawingUploads
         let interval: Double
         do {
             interval = try configuration.governanceInterval
@@ -34,8 +38,8 @@ final class GovernanceLink: Sendable {
         do {
             let clientConfiguration = try GovernanceClientConfiguration(hostURL: url, tokenFile: tokenFile, interval: interval)
             client = GovernanceClient(
-                configuration: clientConfiguration, outbox: store.outbox, runtimeState: store.runtimeState, clock: clock,
-                logger: logger)
+                configuration: clientConfiguration, outbox: store.outbox, runtimeState: store.runtimeState,
+                drawings: store.drawingUploads, clock: clock, logger: logger)
         } catch {
             throw .configuration(error.description)
         }
@@ -52,6 +56,20 @@ final class GovernanceLink: Sendable {
             try client.enqueue(anima: reading, drawing: drawing, identity: identity)
         } catch {
             logger.error("governance: could not queue a summary: \(error)")
+        }
+    }
+
+    /// Queues a finished drawing's PNG for the host (one small SQLite write; the sender uploads it). Ungoverned
+    /// creatures keep their drawings to themselves.
+    func queueUpload(_ drawing: CompletedDrawing, png: [UInt8], finishedAt: Double) {
+        guard client != nil else { return }
+        let upload = DrawingUpload(
+            sha256: SHA256.hex(png), png: png, era: drawing.era.rawValue, marks: drawing.marks, pixels: drawing.pixels,
+            completion: drawing.path.rawValue, finishedAt: finishedAt)
+        do {
+            try drawingUploads.enqueue(upload)
+        } catch {
+            logger.error("governance: could not queue the finished drawing for upload: \(error)")
         }
     }
 

@@ -15,6 +15,11 @@ public final class RunClock: DrawingClock, Sendable {
         localOffset = Double(TimeZone.current.secondsFromGMT())
     }
 
+    /// How far before now a fresh virtual run starts: a simulated run races ahead of real time, and a governance host
+    /// refuses summaries and drawings dated in the future, so simulated time starts a year back and stays in the past
+    /// for a year of simulation (later virtual runs resume after the previous one's last time).
+    public static let virtualLeadIn: Double = 365 * 86_400
+
     /// A virtual clock starting at `start` (seconds since 1970).
     public init(virtualStart start: Double) {
         virtualTime = Mutex(start)

@@ -7,7 +7,7 @@ public enum AnimaSchema {
     /// The migration identifiers, in the order they apply.
     public static let migrationNames = [
         "v1-identity", "v1-events", "v1-state-history", "v1-drawing-history", "v1-outbox", "v1-runtime-state",
-        "v2-outbox-quarantine",
+        "v2-outbox-quarantine", "v3-drawing-uploads",
     ]
 
     /// The exact columns of `drawing_history`, in table order (the user's plan plus `epoch`).
@@ -114,6 +114,22 @@ public enum AnimaSchema {
                         quarantined_at REAL NOT NULL,
                         status INTEGER NOT NULL,
                         reason TEXT NOT NULL
+                    )
+                    """)
+        }
+        migrator.registerMigration("v3-drawing-uploads") { db in
+            // Finished drawings waiting to be uploaded to the governance host (PUT /v1/drawings/{sha256}), oldest first.
+            try db.execute(
+                sql: """
+                    CREATE TABLE drawing_uploads (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        sha256 TEXT NOT NULL UNIQUE,
+                        png BLOB NOT NULL,
+                        era TEXT NOT NULL,
+                        marks INTEGER NOT NULL,
+                        pixels INTEGER NOT NULL,
+                        completion TEXT NOT NULL,
+                        finished_at REAL NOT NULL
                     )
                     """)
         }

@@ -10,6 +10,7 @@ public final class AnimaStore: Sendable {
     public let drawingRecorder: DrawingHistoryRecorder
     public let identity: IdentityStore
     public let outbox: Outbox
+    public let drawingUploads: DrawingUploadQueue
     public let runtimeState: RuntimeStateStore
 
     /// Seconds since 1970 from the system's wall clock.
@@ -29,6 +30,7 @@ public final class AnimaStore: Sendable {
         drawingRecorder = DrawingHistoryRecorder(database: database, configuration: recorder, logger: logger)
         identity = IdentityStore(database: database, clock: clock)
         outbox = Outbox(database: database, capacity: outboxCapacity, logger: logger)
+        drawingUploads = DrawingUploadQueue(database: database, logger: logger)
         runtimeState = RuntimeStateStore(database: database, clock: clock)
     }
 

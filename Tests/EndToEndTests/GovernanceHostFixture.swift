@@ -92,6 +92,16 @@ final class GovernanceHostFixture {
         self.server = nil
     }
 
+    /// One integer (`… AS n`) from the host's database.
+    func count(_ sql: String) throws -> Int {
+        try PostgresConnection(conninfo: databaseURL).query(sql)[0].int("n")
+    }
+
+    /// One text column (`… AS s`) of every row.
+    func strings(_ sql: String) throws -> [String] {
+        try PostgresConnection(conninfo: databaseURL).query(sql).rows.map { try $0.string("s") }
+    }
+
     /// Summary ids the host stored, and how many rows (duplicates would show as rows > ids).
     func storedSummaries() throws -> (rows: Int, distinct: Int, maxMarks: Int) {
         let row = try PostgresConnection(conninfo: databaseURL).query(
