@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "AnimaImage", dependencies: ["CAnimaZlib"]),
         .target(name: "AnimaFiles"),
         .target(name: "SHA256Digest"),
+        .target(name: "JSONDocument"),
         .target(name: "ServiceLog", dependencies: [.product(name: "Logging", package: "swift-log")]),
 
         // MARK: Pi side
@@ -62,14 +63,14 @@ let package = Package(
             name: "AnimaBoards",
             dependencies: ["AnimaHAL", "AnimaDisplay", "AnimaDrivers", "AnimaFiles", "SHA256Digest", "Yams"],
             resources: [.embedInCode("Resources/schema.yaml"), .embedInCode("Resources/simulator.yaml")]),
-        .target(name: "AnimaDrawing", dependencies: ["AnimaImage"]),
+        .target(name: "AnimaDrawing", dependencies: ["AnimaImage", "JSONDocument"]),
         .target(
             name: "AnimaStore",
             dependencies: ["AnimaDrawing", "AnimaFiles", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]),
-        .target(name: "GovernanceCore"),
+        .target(name: "GovernanceCore", dependencies: ["JSONDocument"]),
         .target(
             name: "AnimaGovernanceClient",
-            dependencies: ["GovernanceCore", "AnimaStore", "AnimaVersion", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["GovernanceCore", "JSONDocument", "AnimaStore", "AnimaVersion", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "AnimaRuntime",
             dependencies: [
@@ -88,7 +89,7 @@ let package = Package(
         .target(
             name: "GovernanceHost",
             dependencies: [
-                "GovernanceCore", "CAnimaLibPQ", "SHA256Digest",
+                "GovernanceCore", "JSONDocument", "CAnimaLibPQ", "SHA256Digest",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -113,16 +114,17 @@ let package = Package(
         // MARK: Tests — one target per module, plus end-to-end
         .testTarget(name: "AnimaImageTests", dependencies: ["AnimaImage", "AnimaFiles"]),
         .testTarget(name: "SHA256DigestTests", dependencies: ["SHA256Digest"]),
+        .testTarget(name: "JSONDocumentTests", dependencies: ["JSONDocument"]),
         .testTarget(name: "ServiceLogTests", dependencies: ["ServiceLog", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AnimaHALTests", dependencies: ["AnimaHAL"]),
         .testTarget(name: "AnimaDisplayTests", dependencies: ["AnimaDisplay", "AnimaDrivers"]),
         .testTarget(name: "AnimaBoardsTests", dependencies: ["AnimaBoards", "SHA256Digest"]),
-        .testTarget(name: "AnimaDrawingTests", dependencies: ["AnimaDrawing"]),
+        .testTarget(name: "AnimaDrawingTests", dependencies: ["AnimaDrawing", "JSONDocument"]),
         .testTarget(name: "AnimaStoreTests", dependencies: ["AnimaStore"]),
         .testTarget(name: "GovernanceCoreTests", dependencies: ["GovernanceCore"]),
         .testTarget(name: "AnimaGovernanceClientTests", dependencies: ["AnimaGovernanceClient", "AnimaVersion"]),
         .testTarget(name: "AnimaRuntimeTests", dependencies: ["AnimaRuntime"]),
-        .testTarget(name: "GovernanceHostTests", dependencies: ["GovernanceHost"]),
+        .testTarget(name: "GovernanceHostTests", dependencies: ["GovernanceHost", "JSONDocument"]),
         .testTarget(name: "EndToEndTests", dependencies: ["AnimaStore", "AnimaBoards", "AnimaDisplay", "AnimaImage", "GovernanceHost"]),
     ],
     swiftLanguageModes: [.v6]

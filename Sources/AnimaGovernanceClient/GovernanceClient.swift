@@ -2,6 +2,7 @@ import AnimaStore
 import Foundation
 import GovernanceCore
 import Logging
+import JSONDocument
 
 /// The device's side of the bridge: queues summaries in anima.db's outbox, sends them in batches, and keeps the
 /// verdict the creature obeys (the host's, or the §6.7 local fallback while the host cannot be reached).

@@ -1,4 +1,5 @@
 /// Turns the raw bytes of a `POST /v1/summaries` body into a typed batch, or into exactly one error naming the field.
+import JSONDocument
 ///
 /// Shared by the host (which must refuse a bad batch whole) and the client (which checks what it is about to send).
 /// Unknown keys are ignored so newer clients can add fields. Ranges (documented in docs/bridge.md):

@@ -143,14 +143,4 @@ import Testing
         #expect(skipped.contains { $0.hasPrefix("mark_count:") })
         #expect(skipped.contains { $0.hasPrefix("arc_phase:") })
     }
-
-    @Test func jsonStringsAndNumbersRoundTrip() throws {
-        let value = JSONValue.object([
-            ("s", .string("a\"b\\c\n\u{01}é")), ("n", .number(0.1)), ("i", .number(-3)), ("b", .bool(false)), ("z", .null),
-        ])
-        var text = ""
-        value.write(into: &text)
-        #expect(text == "{\"s\":\"a\\\"b\\\\c\\n\\u0001é\",\"n\":0.1,\"i\":-3,\"b\":false,\"z\":null}")
-        #expect(try JSONValue.parse(Array(text.utf8)) == value)
-    }
 }

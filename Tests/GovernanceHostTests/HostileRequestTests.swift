@@ -6,6 +6,7 @@ import Testing
 import Glibc
 #endif
 
+import JSONDocument
 @testable import GovernanceHost
 
 /// Issue 12, host side: hostile bodies get a 4xx naming the field, never a 500, and nothing half-written.

@@ -1,4 +1,5 @@
 import AnimaImage
+import JSONDocument
 
 /// The persisted canvas (`canvas.json`, spec §1.19): pixels and the canvas record, with the reference's keys.
 /// Encoding and decoding are pure; the caller does the atomic write and, when decoding fails, renames the file
@@ -52,14 +53,14 @@ public enum CanvasDocumentError: Error, Sendable, Equatable, CustomStringConvert
 extension CanvasDocument {
     /// Compact JSON with the reference's keys (times as epoch seconds, coherence history's last 20).
     public func encoded() -> [UInt8] {
-        var members: [(String, JSONValue)] = []
-        members.append(("pixels", .object(pixels.map { pixel in
-            ("\(pixel.x),\(pixel.y)", .array([
+        var members: [JSONMember] = []
+        members.append(JSONMember(key: "pixels", value: .object(pixels.map { pixel in
+            JSONMember(key: "\(pixel.x),\(pixel.y)", value: .array([
                 .number(Double(pixel.color.r)), .number(Double(pixel.color.g)), .number(Double(pixel.color.b)),
             ]))
         })))
-        members.append(("recent_locations", .array(recentLocations.map { .array([.number(Double($0.x)), .number(Double($0.y))]) })))
-        func add(_ key: String, _ value: JSONValue?) { if let value { members.append((key, value)) } }
+        members.append(JSONMember(key: "recent_locations", value: .array(recentLocations.map { .array([.number(Double($0.x)), .number(Double($0.y))]) })))
+        func add(_ key: String, _ value: JSONValue?) { if let value { members.append(JSONMember(key: key, value: value)) } }
         add("drawing_phase", drawingPhase.map { .string($0) })
         add("phase_start_time", phaseStartTime.map { .number($0) })
         add("last_save_time", lastSaveTime.map { .number($0) })
@@ -70,7 +71,7 @@ extension CanvasDocument {
         add("energy", energy.map { .number($0) })
         add("mark_count", markCount.map { .number(Double($0)) })
         add("era", era.map { .string($0.rawValue) })
-        members.append(("pending_era_switch", pendingEraSwitch.map { .string($0.rawValue) } ?? .null))
+        members.append(JSONMember(key: "pending_era_switch", value: pendingEraSwitch.map { .string($0.rawValue) } ?? .null))
         add("curiosity", curiosity.map { .number($0) })
         add("engagement", engagement.map { .number($0) })
         add("fatigue", fatigue.map { .number($0) })
@@ -91,7 +92,7 @@ extension CanvasDocument {
         guard bytes.contains(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else { throw .empty }
         let root: JSONValue
         do {
-            root = try JSONValue.parse(bytes)
+            root = try JSONParser.parse(bytes)
         } catch {
             throw .invalidJSON(error)
         }
@@ -101,7 +102,8 @@ extension CanvasDocument {
 
         if case let .object(entries)? = root["pixels"] {
             var invalid = 0
-            for (key, value) in entries {
+            for entry in entries {
+                let (key, value) = (entry.key, entry.value)
                 guard let point = parsePoint(key, width: width, height: height), let color = parseColor(value) else {
                     invalid += 1
                     continue
@@ -126,7 +128,7 @@ extension CanvasDocument {
 
         func number(_ key: String) -> Double? {
             guard let value = root[key] else { return nil }
-            if case let .number(n) = value { return n }
+            if case let .number(n, _) = value { return n }
             skipped.append("\(key): not a number")
             return nil
         }
@@ -179,7 +181,7 @@ extension CanvasDocument {
             }
         }
         if case let .array(items)? = root["coherence_history"] {
-            document.coherenceHistory = items.compactMap { if case let .number(n) = $0 { n } else { nil } }
+            document.coherenceHistory = items.compactMap { if case let .number(n, _) = $0 { n } else { nil } }
         }
         document.iMomentum = number("i_momentum")
         document.drawingStartTime = number("drawing_start_time")
@@ -204,7 +206,7 @@ extension CanvasDocument {
     }
 
     static func integer(_ value: JSONValue) -> Int? {
-        guard case let .number(n) = value, n == n.rounded(), abs(n) < 1e15 else { return nil }
+        guard case let .number(n, _) = value, n == n.rounded(), abs(n) < 1e15 else { return nil }
         return Int(n)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GovernanceCore
+import JSONDocument
 
 /// Any JSON value, for the parts of the protocol that are open-ended (audit payloads, MCP arguments, agent metadata).
 public enum JSONPayload: Sendable, Equatable, Codable {
