@@ -35,23 +35,30 @@ struct BenchHosts {
     }
 }
 
-/// The bench's command line: no options runs the classic suite; `--devices` the fleet benchmark.
+/// The bench's command line: no options runs the classic suite; `--devices` the fleet ingest benchmark; `--fleet-page`
+/// the dashboard's fleet page for 1,000 agents.
 struct BenchArguments {
+    static let usage = "usage: governance-bench [--devices N] [--hosts K] [--requests-per-device R] | --fleet-page"
     var devices: Int?
+    var fleetPage = false
     var hosts = 1
     var requestsPerDevice = 5
 
     init(_ arguments: ArraySlice<String>) throws {
         var rest = arguments
         while let flag = rest.popFirst() {
+            if flag == "--fleet-page" {
+                fleetPage = true
+                continue
+            }
             guard let text = rest.popFirst(), let value = Int(text), value > 0 else {
-                throw BenchError("\(flag) needs a positive whole number (usage: governance-bench [--devices N] [--hosts K] [--requests-per-device R])")
+                throw BenchError("\(flag) needs a positive whole number (\(Self.usage))")
             }
             switch flag {
             case "--devices": devices = value
             case "--hosts": hosts = value
             case "--requests-per-device": requestsPerDevice = value
-            default: throw BenchError("unknown option \(flag) (usage: governance-bench [--devices N] [--hosts K] [--requests-per-device R])")
+            default: throw BenchError("unknown option \(flag) (\(Self.usage))")
             }
         }
     }

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import GovernanceHost
 
-/// `governance-bench fleet`: the dashboard fleet page for 1,000 agents (48 summaries, 48 verdict rows and one drawing
+/// `governance-bench --fleet-page`: the dashboard fleet page for 1,000 agents (48 summaries, 48 verdict rows and one drawing
 /// each) rendered server-side — the same queries and HTML building `/ui/` runs — timed over 20 renders.
 enum FleetPageBench {
     static func run(url: String) throws {

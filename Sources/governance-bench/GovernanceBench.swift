@@ -31,7 +31,7 @@ enum GovernanceBench {
         components.path = "/" + name
         let url = components.string ?? base
         try Migrator().migrate(on: try PostgresConnection(conninfo: url))
-        if CommandLine.arguments.dropFirst().first == "fleet" {
+        if arguments.fleetPage {
             try FleetPageBench.run(url: url)
             return
         }
