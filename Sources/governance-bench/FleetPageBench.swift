@@ -38,6 +38,8 @@ enum FleetPageBench {
             samples.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
         }
         samples.sort()
+        let parts = try FleetPageRendering.timedParts(on: connection)
+        print("fleet page parts (one render, ms): " + parts.map { "\($0.0) \(String(format: "%.1f", $0.1))" }.joined(separator: ", "))
         print(String(format: "fleet page, %d agents (48 summaries + 48 verdicts + 1 drawing each): %d bytes of HTML, p50 %.1f ms, max %.1f ms over 20 renders",
                      agents, bytes, samples[10], samples[19]))
     }

@@ -7,8 +7,8 @@ enum DashboardQueries {
     static func animaSparklines(points: Int, on connection: PostgresConnection) throws(PostgresError) -> [String: [(x: Double, y: Double)]] {
         let rows = try connection.query(
             """
-            SELECT a.id AS agent_id, string_agg(extract(epoch FROM s.recorded_at)::text || ':' ||
-                   ((s.warmth + s.clarity + s.stability + s.presence) / 4)::text, ',' ORDER BY s.recorded_at) AS series
+            SELECT a.id AS agent_id, string_agg(extract(epoch FROM s.recorded_at)::bigint::text || ':' ||
+                   ((s.warmth + s.clarity + s.stability + s.presence) * 250)::int::text, ',' ORDER BY s.recorded_at) AS series
             FROM core.agents a
             CROSS JOIN LATERAL (SELECT recorded_at, warmth, clarity, stability, presence FROM core.summaries
                                 WHERE agent_id = a.id ORDER BY recorded_at DESC LIMIT $1) s
@@ -16,7 +16,8 @@ enum DashboardQueries {
             """, [String(points)])
         var result: [String: [(x: Double, y: Double)]] = [:]
         for row in rows.rows {
-            result[try row.string("agent_id")] = parsePairs(try row.string("series"))
+            // y comes in thousandths (integers print far faster than floats in PostgreSQL): back to 0…1.
+            result[try row.string("agent_id")] = parsePairs(try row.string("series")).map { ($0.x, $0.y / 1000) }
         }
         return result
     }

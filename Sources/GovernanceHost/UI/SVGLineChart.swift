@@ -97,11 +97,15 @@ struct SVGLineChart: Sendable {
         return svg + "</g>"
     }
 
-    /// Coordinates with two decimals, no exponent, `-0` printed as `0`.
+    /// Coordinates with two decimals, no exponent, `-0` printed as `0`. Integer arithmetic, not `String(format:)`:
+    /// the fleet page writes ~100,000 coordinates, and Foundation's formatter was a third of its render time.
     static func number(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        return String(format: "%.2f", rounded)
+        guard value.isFinite, abs(value) < 1e12 else { return "0" }
+        let hundredths = Int((value * 100).rounded())
+        if hundredths % 100 == 0 { return String(hundredths / 100) }
+        let magnitude = abs(hundredths)
+        let fraction = magnitude % 100
+        return (hundredths < 0 ? "-" : "") + String(magnitude / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
     }
 
     static func label(_ value: Double) -> String { String(format: "%.2f", value) }
