@@ -9,7 +9,7 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 DATA_DIR ?= ./var
 
-.PHONY: run test bench build setup setup-run clean version pi pi-smoke pi-test
+.PHONY: run demo test bench build setup setup-run clean version pi pi-smoke pi-test
 
 # `make run` installs only what the creature needs; `make test` adds libpq and a PostgreSQL server.
 setup-run:
@@ -24,6 +24,13 @@ version:
 
 build: setup-run version
 	$(SWIFT) build -c release --product anima
+
+# A newcomer's first look: the same creature on a virtual clock, paced so a drawing forms in a few minutes while
+# var/demo/display/latest.png updates (open it in a viewer that reloads). Ctrl-C stops; finished drawings stay.
+demo: build
+	@mkdir -p $(DATA_DIR)/demo
+	@echo "anima: a paced demo (60 draw() calls a second); watch $(DATA_DIR)/demo/display/latest.png, drawings land in $(DATA_DIR)/demo/drawings. Ctrl-C stops."
+	.build/release/anima run --board simulator --data-dir $(DATA_DIR)/demo --clock-step 1 --pace 60
 
 run: build
 	@mkdir -p $(DATA_DIR)

@@ -19,9 +19,15 @@ public struct RunOptions: Sendable {
     public var seed: UInt64?
     /// Write a PNG of the canvas here at exit.
     public var snapshotPath: String?
+    /// With a virtual clock: at most this many draw() calls per real second (a watchable demo), instead of flat out.
+    public var pace: Double?
 
-    public init(configuration: RuntimeConfiguration, clockStep: Double? = nil, marks: Int? = nil, seed: UInt64? = nil, snapshotPath: String? = nil) {
+    public init(
+        configuration: RuntimeConfiguration, clockStep: Double? = nil, marks: Int? = nil, seed: UInt64? = nil, snapshotPath: String? = nil,
+        pace: Double? = nil
+    ) {
         self.configuration = configuration
+        self.pace = pace
         self.clockStep = clockStep
         self.marks = marks
         self.seed = seed
@@ -238,6 +244,8 @@ public final class CreatureRuntime {
             if options.clockStep == nil {
                 let sleepFor = min(nextDrawAt, lastShow + frameInterval) - Date().timeIntervalSince1970
                 if sleepFor > 0 { Thread.sleep(forTimeInterval: min(sleepFor, frameInterval)) }
+            } else if let pace = options.pace {
+                Thread.sleep(forTimeInterval: 1 / pace)
             }
         }
         return stop()

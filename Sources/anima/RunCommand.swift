@@ -29,10 +29,17 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Virtual clock: advance this many seconds per draw() call and run as fast as possible (tests, demos).")
     var clockStep: Double?
 
+    @Option(help: "With --clock-step: at most this many draw() calls per real second, so a drawing forms watchably (make demo).")
+    var pace: Double?
+
     func validate() throws {
         if let marks, marks < 1 { throw ValidationError("--marks must be at least 1, got \(marks)") }
         if let clockStep, !(clockStep > 0 && clockStep <= 86_400) {
             throw ValidationError("--clock-step must be in (0, 86400] seconds, got \(clockStep)")
+        }
+        if let pace {
+            guard clockStep != nil else { throw ValidationError("--pace needs --clock-step (the real cadence is one draw() per second)") }
+            guard pace > 0, pace <= 10_000 else { throw ValidationError("--pace must be in (0, 10000] draw() calls per second, got \(pace)") }
         }
     }
 
@@ -44,7 +51,7 @@ struct RunCommand: ParsableCommand {
         do {
             let configuration = try ConfigurationLoader.load(explicitPath: options.config, flags: options.flags)
             let runtime = try CreatureRuntime(
-                options: RunOptions(configuration: configuration, clockStep: clockStep, marks: marks, seed: seed, snapshotPath: snapshot),
+                options: RunOptions(configuration: configuration, clockStep: clockStep, marks: marks, seed: seed, snapshotPath: snapshot, pace: pace),
                 shutdown: shutdown, logger: logger)
             status = runtime.run()
         } catch let error as ConfigurationLoader.LoadError {

@@ -22,6 +22,10 @@ import Testing
         #expect(flag.status == 64, "\(flag.output)")
         #expect(flag.output.contains("'fps' (from flag --fps)"))
 
+        let pace = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--pace", "60"])
+        #expect(pace.status == 64)
+        #expect(pace.output.contains("--pace needs --clock-step"))
+
         let config = directory + "/anima.toml"
         try "fps = 0\n".write(toFile: config, atomically: true, encoding: .utf8)
         let file = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--config", config, "--marks", "1"])
