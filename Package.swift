@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "AnimaFiles"),
         .target(name: "SHA256Digest"),
         .target(name: "JSONDocument"),
+        .target(name: "CommandOutput", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "ServiceLog", dependencies: [.product(name: "Logging", package: "swift-log")]),
 
         // MARK: Pi side
@@ -81,7 +82,7 @@ let package = Package(
             name: "anima",
             dependencies: [
                 "AnimaRuntime", "AnimaBoards", "AnimaDisplay", "AnimaFiles", "AnimaStore", "AnimaGovernanceClient", "AnimaVersion",
-                "ServiceLog",
+                "ServiceLog", "CommandOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -100,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "governance-host",
             dependencies: [
-                "GovernanceHost", "AnimaVersion", "ServiceLog", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "GovernanceHost", "AnimaVersion", "ServiceLog", "CommandOutput", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // MARK: Benchmarks (release builds only; `make bench`)
@@ -115,6 +116,7 @@ let package = Package(
         .testTarget(name: "AnimaImageTests", dependencies: ["AnimaImage", "AnimaFiles"]),
         .testTarget(name: "SHA256DigestTests", dependencies: ["SHA256Digest"]),
         .testTarget(name: "JSONDocumentTests", dependencies: ["JSONDocument"]),
+        .testTarget(name: "CommandOutputTests", dependencies: ["CommandOutput"]),
         .testTarget(name: "ServiceLogTests", dependencies: ["ServiceLog", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AnimaHALTests", dependencies: ["AnimaHAL"]),
         .testTarget(name: "AnimaDisplayTests", dependencies: ["AnimaDisplay", "AnimaDrivers"]),

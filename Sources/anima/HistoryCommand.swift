@@ -1,7 +1,9 @@
 import AnimaFiles
 import AnimaImage
 import AnimaStore
+import AnimaRuntime
 import ArgumentParser
+import CommandOutput
 import Foundation
 
 /// `anima history`: prints the newest drawing_history rows (oldest first) and optionally plots them.
@@ -14,18 +16,15 @@ struct HistoryCommand: ParsableCommand {
             attention (curiosity, engagement, fatigue) over the rows, shaded by arc phase.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv
-    }
+    @OptionGroup var location: DataLocationOptions
 
-    @Option(help: "Path of anima.db.")
-    var db = "var/anima.db"
+    @Option(help: "Path of anima.db (default: anima.db in the configured data directory).")
+    var db: String?
 
     @Option(help: "How many of the newest rows to show (1…1000000).")
     var limit = 100
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: Format = .table
+    @OptionGroup var output: OutputFormatOption
 
     @Option(help: "Also write a PNG plot of the rows to this file.")
     var plot: String?
@@ -34,13 +33,24 @@ struct HistoryCommand: ParsableCommand {
         guard (1...1_000_000).contains(limit) else {
             throw ValidationError("--limit must be between 1 and 1000000 (got \(limit)).")
         }
-        guard FileManager.default.fileExists(atPath: db) else {
-            throw ValidationError(
-                "no database at \(db): pass --db with the path of anima.db (written by `anima run` or `anima simulate --db`).")
+    }
+
+    /// `--db`, else anima.db in `--data-dir` or the configured data directory.
+    private func databasePath() throws -> String {
+        if let db { return db }
+        do {
+            return try ConfigurationLoader.load(explicitPath: location.config, flags: location.flags).dataDirectory + "/anima.db"
+        } catch {
+            throw fail(error.description, status: FailureStatus(error))
         }
     }
 
     func run() throws {
+        let db = try databasePath()
+        guard FileManager.default.fileExists(atPath: db) else {
+            throw fail("no database at \(db): pass --data-dir or --db with the path of anima.db (written by `anima run` or `anima simulate --db`)",
+                       status: .usage)
+        }
         let rows: [DrawingHistoryRow]
         do {
             let store = try AnimaStore(path: db)
@@ -49,7 +59,7 @@ struct HistoryCommand: ParsableCommand {
         } catch {
             throw ValidationError("cannot read drawing_history from \(db): \(error)")
         }
-        print(HistoryFormatter.render(rows, as: format), terminator: "")
+        print(HistoryFormatter.render(rows, as: output.resolved), terminator: "")
         if let plot {
             let png = PNGEncoder.encode(DrawingHistoryPlot.render(rows))
             do {

@@ -1,3 +1,4 @@
+import CommandOutput
 import AnimaStore
 import Foundation
 
@@ -25,7 +26,7 @@ enum HistoryFormatter {
         ]
     }
 
-    static func render(_ rows: [DrawingHistoryRow], as format: HistoryCommand.Format) -> String {
+    static func render(_ rows: [DrawingHistoryRow], as format: OutputFormat) -> String {
         switch format {
         case .table: return table(rows)
         case .csv: return csv(rows)

@@ -56,3 +56,19 @@ struct RuntimeOptions: ParsableArguments {
         return flags
     }
 }
+
+/// Just where the creature lives, for commands that only read it (`anima status`, `anima history`): the configuration
+/// file and the data directory, nothing about drawing.
+struct DataLocationOptions: ParsableArguments {
+    @Option(help: "Configuration file (default /etc/anima/anima.toml or $ANIMA_CONFIG).")
+    var config: String?
+
+    @Option(help: "Directory of anima.db and status.json (default: the configuration's data_dir, /var/lib/anima).")
+    var dataDir: String?
+
+    var flags: [String: String] {
+        var flags: [String: String] = [:]
+        flags["data_dir"] = dataDir
+        return flags
+    }
+}

@@ -3,6 +3,7 @@ import AnimaFiles
 import AnimaImage
 import AnimaStore
 import ArgumentParser
+import CommandOutput
 import Foundation
 
 /// `anima simulate`: the drawing engine flat out on a virtual clock, so anyone can compare drawings with the
@@ -39,8 +40,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Directory to write each drawing's PNG into (created if missing).")
     var pngDir: String?
 
-    @Flag(help: "Print one JSON object per drawing instead of a text line.")
-    var json = false
+    @OptionGroup var output: OutputFormatOption
 
     func validate() throws {
         guard EraSelection(era) != nil else {
@@ -100,7 +100,13 @@ struct SimulateCommand: ParsableCommand {
                         writeError = error
                     }
                 }
-                print(json ? jsonLine(drawing, index: completed, abandoned: abandoned) : textLine(drawing, index: completed, abandoned: abandoned))
+                switch output.resolved {
+                case .json: print(jsonLine(drawing, index: completed, abandoned: abandoned))
+                case .csv:
+                    if completed == 1 { print(SimulatedDrawingLine.csvHeader.joined(separator: ",")) }
+                    print(csvRow(drawing, index: completed, abandoned: abandoned))
+                case .table: print(textLine(drawing, index: completed, abandoned: abandoned))
+                }
                 abandoned = 0
             case let .gaveUp(marks, pixels):
                 FileHandle.standardError.write(
@@ -125,16 +131,70 @@ struct SimulateCommand: ParsableCommand {
             + "satisfaction \(f(d.compositionalSatisfaction)) abandoned_before \(abandoned) file \(d.fileName)"
     }
 
+    /// One drawing as the `--format json` line: JSONEncoder, so a non-finite value is `null`, never a bare `nan`.
     func jsonLine(_ d: CompletedDrawing, index: Int, abandoned: Int) -> String {
-        func f(_ value: Double) -> String { String(format: "%.6f", value) }
-        let fields: [(String, String)] = [
-            ("drawing", "\(index)"), ("era", "\"\(d.era)\""), ("marks", "\(d.marks)"), ("pixels", "\(d.pixels)"),
-            ("duration_s", f(d.duration)), ("path", "\"\(d.path.rawValue)\""),
-            ("E", f(d.E)), ("I", f(d.I)), ("S", f(d.S)), ("V", f(d.V)), ("C", f(d.behaviouralC)), ("ode_C", f(d.odeC)),
-            ("curiosity", f(d.curiosity)), ("engagement", f(d.engagement)), ("fatigue", f(d.fatigue)),
-            ("compositional_satisfaction", f(d.compositionalSatisfaction)), ("abandoned_before", "\(abandoned)"),
-            ("file", "\"\(d.fileName)\""),
+        let line = SimulatedDrawingLine(d, index: index, abandoned: abandoned)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(line)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// One drawing as a `--format csv` row (the header is `SimulatedDrawingLine.csvHeader`).
+    func csvRow(_ d: CompletedDrawing, index: Int, abandoned: Int) -> String {
+        OutputFormat.csv(header: [], rows: [SimulatedDrawingLine(d, index: index, abandoned: abandoned).csvFields]).trimmingCharacters(in: .newlines)
+    }
+}
+
+/// What `anima simulate` reports per finished drawing, in JSON and CSV.
+struct SimulatedDrawingLine: Encodable {
+    var drawing: Int
+    var era: String
+    var marks: Int
+    var pixels: Int
+    var durationS: Double?
+    var path: String
+    var E, I, S, V, C, odeC, curiosity, engagement, fatigue, compositionalSatisfaction: Double?
+    var abandonedBefore: Int
+    var file: String
+
+    enum CodingKeys: String, CodingKey {
+        case drawing, era, marks, pixels, path, E, I, S, V, C, curiosity, engagement, fatigue, file
+        case durationS = "duration_s", odeC = "ode_C", compositionalSatisfaction = "compositional_satisfaction"
+        case abandonedBefore = "abandoned_before"
+    }
+
+    static let csvHeader = [
+        "drawing", "era", "marks", "pixels", "duration_s", "path", "E", "I", "S", "V", "C", "ode_C", "curiosity", "engagement",
+        "fatigue", "compositional_satisfaction", "abandoned_before", "file",
+    ]
+
+    init(_ d: CompletedDrawing, index: Int, abandoned: Int) {
+        func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
+        drawing = index
+        era = d.era.rawValue
+        marks = d.marks
+        pixels = d.pixels
+        durationS = finite(d.duration)
+        path = d.path.rawValue
+        E = finite(d.E)
+        I = finite(d.I)
+        S = finite(d.S)
+        V = finite(d.V)
+        C = finite(d.behaviouralC)
+        odeC = finite(d.odeC)
+        curiosity = finite(d.curiosity)
+        engagement = finite(d.engagement)
+        fatigue = finite(d.fatigue)
+        compositionalSatisfaction = finite(d.compositionalSatisfaction)
+        abandonedBefore = abandoned
+        file = d.fileName
+    }
+
+    var csvFields: [String] {
+        func f(_ value: Double?) -> String { value.map { String(format: "%.6f", $0) } ?? "" }
+        return [
+            String(drawing), era, String(marks), String(pixels), f(durationS), path, f(E), f(I), f(S), f(V), f(C), f(odeC),
+            f(curiosity), f(engagement), f(fatigue), f(compositionalSatisfaction), String(abandonedBefore), file,
         ]
-        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
 }

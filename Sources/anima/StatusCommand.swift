@@ -2,6 +2,7 @@ import AnimaGovernanceClient
 import AnimaRuntime
 import AnimaStore
 import ArgumentParser
+import CommandOutput
 import Foundation
 
 /// `anima status`: what the creature is doing, from the status file the run loop keeps in its data directory, with the
@@ -11,10 +12,8 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show the running creature's state: board, display, era, marks, EISV, outbox, last sync and verdict.")
 
-    @OptionGroup var options: RuntimeOptions
-
-    @Flag(help: "Print JSON (the keys of status.json).")
-    var json = false
+    @OptionGroup var options: DataLocationOptions
+    @OptionGroup var output: OutputFormatOption
 
     func run() throws {
         let configuration: RuntimeConfiguration
@@ -30,13 +29,16 @@ struct StatusCommand: ParsableCommand {
             throw fail(error.description)
         }
         Self.refreshGovernance(&status, databasePath: configuration.dataDirectory + "/anima.db")
-        if json {
+        switch output.resolved {
+        case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(status), as: UTF8.self))
-            return
+        case .csv:
+            print(OutputFormat.csv(header: ["field", "value"], rows: Self.rows(status).map { [$0.0, $0.1] }))
+        case .table:
+            print(Self.render(status))
         }
-        print(Self.render(status))
     }
 
     /// Outbox depth, counters, last sync and verdict as anima.db has them now (a read; the run loop keeps writing).
@@ -60,6 +62,13 @@ struct StatusCommand: ParsableCommand {
     }
 
     static func render(_ status: RuntimeStatus) -> String {
+        let rows = Self.rows(status)
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + OutputFormat.printable($0.1) }.joined(separator: "\n")
+    }
+
+    /// The status as (field, value) rows, the order the table shows them.
+    static func rows(_ status: RuntimeStatus) -> [(String, String)] {
         func number(_ value: Double) -> String { String(format: "%.3f", value) }
         let verdict = status.lastVerdict.map { "\($0.action) (\($0.margin), \($0.source)) — \($0.reason)" } ?? "none (no governance host configured)"
         let rows: [(String, String)] = [
@@ -81,7 +90,6 @@ struct StatusCommand: ParsableCommand {
             ("missing inputs", status.missingInputs.isEmpty ? "none" : status.missingInputs.joined(separator: ", ")),
             ("updated", status.updatedAt),
         ]
-        let width = rows.map(\.0.count).max() ?? 0
-        return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(separator: "\n")
+        return rows
     }
 }

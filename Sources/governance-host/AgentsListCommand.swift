@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOutput
 import GovernanceHost
 
 struct AgentsListCommand: ParsableCommand {
@@ -7,11 +8,10 @@ struct AgentsListCommand: ParsableCommand {
         abstract: "Every agent: label, id, last seen, verdict, E I S V C, summaries stored (the default of `agents`).")
 
     @OptionGroup var database: DatabaseOptions
-    @Flag(help: "Print a JSON array of objects.") var json = false
-    @Flag(help: "Print CSV with a header row.") var csv = false
+    @OptionGroup var output: OutputFormatOption
 
     func run() throws {
-        let format = try OutputFormat(json: json, csv: csv)
+        let format = output.resolved
         let (_, connection) = try database.connectToCurrentSchema()
         let agents: [AgentOverview]
         do {

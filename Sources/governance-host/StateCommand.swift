@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOutput
 import GovernanceHost
 
 struct StateCommand: ParsableCommand {
@@ -9,15 +10,14 @@ struct StateCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "Agent id or unique label.") var agent: String
     @Option(help: "How many of the newest rows.") var limit = 20
-    @Flag(help: "Print a JSON array of objects.") var json = false
-    @Flag(help: "Print CSV with a header row.") var csv = false
+    @OptionGroup var output: OutputFormatOption
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be ≥ 1") }
     }
 
     func run() throws {
-        let format = try OutputFormat(json: json, csv: csv)
+        let format = output.resolved
         let (_, connection) = try database.connectToCurrentSchema()
         let history: [AgentStateRecord]
         do {

@@ -55,14 +55,14 @@ import Testing
         let token = try #require(created.stdout.split(separator: "\n").last.map(String.init))
         #expect(token.count == 64 && token.allSatisfy(\.isHexDigit))
 
-        let listed = try HostBinary.run(["agents", "--json"], environment: environment)
+        let listed = try HostBinary.run(["agents", "--format", "json"], environment: environment)
         #expect(listed.status == 0)
         let agents = try #require(JSONPayload.parse(Data(listed.stdout.utf8))?.arrayValue)
         #expect(agents.count == 1)
         #expect(agents[0]["label"]?.stringValue == "Lumen")
         #expect(agents[0]["summaries"] == .number(0))
         for key in ["id", "last_seen", "action", "margin"] { #expect(agents[0].objectValue?.keys.contains(key) == true, "\(key)") }
-        let csv = try HostBinary.run(["agents", "--csv"], environment: environment)
+        let csv = try HostBinary.run(["agents", "--format", "csv"], environment: environment)
         #expect(csv.stdout.hasPrefix("label,id,last_seen,action,margin,verdict,E,I,S,V,C,summaries\nLumen,"))
         let table = try HostBinary.run(["agents"], environment: environment)
         #expect(table.stdout.hasPrefix("label "))
