@@ -182,8 +182,10 @@ public final class CreatureRuntime {
 
     private static func openStore(dataDirectory: String, clock: RunClock) throws(RuntimeError) -> AnimaStore {
         do {
-            return try AnimaStore(path: dataDirectory + "/anima.db", clock: clock.reading)
+            return try AnimaStore(path: dataDirectory + "/anima.db", clock: clock.reading, verifyIntegrity: true)
         } catch {
+            // Someone else's or a damaged database: a wrong data directory, not something a restart mends (exit 78).
+            if case .refused = error { throw .configuration(error.description) }
             throw .store("\(error)")
         }
     }

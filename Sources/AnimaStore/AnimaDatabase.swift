@@ -10,7 +10,14 @@ public final class AnimaDatabase: Sendable {
     let pool: DatabasePool
 
     /// Opens (creating if needed) the database and applies `migrator`'s pending migrations.
-    public init(path: String, migrator: DatabaseMigrator = DatabaseMigrator()) throws(StoreError) {
+    /// An existing file that is not anima's, or is damaged, is refused before anything opens it for writing.
+    /// `verifyIntegrity` runs SQLite's quick_check first (what `anima run` does at start: a damaged file is refused
+    /// rather than drawn into); readers such as `anima status` skip it.
+    public init(path: String, migrator: DatabaseMigrator = DatabaseMigrator(), verifyIntegrity: Bool = false) throws(StoreError) {
+        switch DatabaseInspection.inspect(path: path) {
+        case .new, .anima: break
+        case let kind: throw .refused(path: path, kind: kind)
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
@@ -19,6 +26,17 @@ public final class AnimaDatabase: Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw .open(path: path, message: StoreError.wrap(error).description)
+        }
+        if verifyIntegrity {
+            let check = (try? pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check").joined(separator: "; ") }) ?? "unreadable"
+            guard check == "ok" else {
+                try? pool.close()
+                throw .refused(path: path, kind: .corrupt(reason: "SQLite's quick_check reports: \(check.prefix(300))"))
+            }
+        }
+        do {
             try migrator.migrate(pool)
         } catch {
             throw .open(path: path, message: StoreError.wrap(error).description)

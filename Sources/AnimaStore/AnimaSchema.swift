@@ -7,7 +7,7 @@ public enum AnimaSchema {
     /// The migration identifiers, in the order they apply.
     public static let migrationNames = [
         "v1-identity", "v1-events", "v1-state-history", "v1-drawing-history", "v1-outbox", "v1-runtime-state",
-        "v2-outbox-quarantine", "v3-drawing-uploads",
+        "v2-outbox-quarantine", "v3-drawing-uploads", "v4-application-id",
     ]
 
     /// The exact columns of `drawing_history`, in table order (the user's plan plus `epoch`).
@@ -132,6 +132,11 @@ public enum AnimaSchema {
                         finished_at REAL NOT NULL
                     )
                     """)
+        }
+        migrator.registerMigration("v4-application-id") { db in
+            // Marks the file as anima's in its header, so a start can tell it from a foreign database by reading
+            // 100 bytes (DatabaseInspection) instead of copying the whole file to inspect it.
+            try db.execute(sql: "PRAGMA application_id = \(DatabaseInspection.applicationID)")
         }
         return migrator
     }

@@ -24,9 +24,9 @@ public final class AnimaStore: Sendable {
     public init(
         path: String, clock: @escaping @Sendable () -> Double = AnimaStore.wallClock,
         recorder: DrawingHistoryRecorder.Configuration = .init(), outboxCapacity: Int = Outbox.defaultCapacity,
-        logger: Logger = Logger(label: "anima.store")
+        logger: Logger = Logger(label: "anima.store"), verifyIntegrity: Bool = false
     ) throws(StoreError) {
-        database = try AnimaDatabase(path: path, migrator: AnimaSchema.migrator)
+        database = try AnimaDatabase(path: path, migrator: AnimaSchema.migrator, verifyIntegrity: verifyIntegrity)
         drawingRecorder = DrawingHistoryRecorder(database: database, configuration: recorder, logger: logger)
         identity = IdentityStore(database: database, clock: clock)
         outbox = Outbox(database: database, capacity: outboxCapacity, logger: logger)

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A failure of anima.db, carrying SQLite's own message and what to do.
@@ -12,6 +13,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedSchema(table: String)
     /// An identity operation that needs a session ran before `IdentityStore.wake`.
     case notAwake(operation: String)
+    /// The file at anima.db's path is not anima's (or is damaged); it was inspected on a copy and left untouched.
+    case refused(path: String, kind: DatabaseKind)
 
     public var description: String {
         switch self {
@@ -23,9 +26,31 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "bad value for \(table) '\(key)': \(message)"
         case let .unsupportedSchema(table):
             return "table \(table) exists but was not created by anima's migrations (an anima.db from the Python "
-                + "anima-mcp?). Importing it is not supported: move the file aside or pass another --db."
+                + "anima-mcp?). Anima has not written to it: move the file aside or choose another data directory."
+        case let .refused(path, kind):
+            return Self.refusal(path: path, kind: kind)
         case let .notAwake(operation):
             return "\(operation) needs an awake identity: call IdentityStore.wake(creatureID:) first"
+        }
+    }
+
+    static func refusal(path: String, kind: DatabaseKind) -> String {
+        let untouched = "Anima opened nothing for writing: the file is unchanged."
+        let directory = (path as NSString).deletingLastPathComponent
+        switch kind {
+        case let .pythonReference(creatureID, name):
+            return "\(path) is a Python anima-mcp database, creature \(creatureID ?? "(no id)") '\(name ?? "(unnamed)")'. "
+                + untouched + " This version of anima cannot adopt it yet (`anima adopt --from \(directory.isEmpty ? "." : directory)` is "
+                + "planned): keep that creature under anima-mcp, or give anima another data directory (--data-dir) for a new one."
+        case let .foreign(tables):
+            return "\(path) is an SQLite database that anima did not create (tables: "
+                + "\(tables.prefix(8).joined(separator: ", "))\(tables.count > 8 ? ", …" : "")). " + untouched
+                + " Point anima at another data directory, or move the file aside."
+        case let .corrupt(reason):
+            return "\(path) is damaged or not a database: \(reason). " + untouched
+                + " Anima will not start a new creature over it: restore it from a backup, or move it aside to start anew."
+        case .new, .anima:
+            return "\(path) was refused"
         }
     }
 

@@ -110,12 +110,14 @@ import Testing
             _ = try AnimaStore(path: path)
             Issue.record("a reference anima.db should be refused")
         } catch {
-            guard case let .open(failedPath, message) = error else {
-                Issue.record("expected an open error, got \(error)")
+            guard case let .refused(failedPath, kind) = error else {
+                Issue.record("expected a refusal, got \(error)")
                 return
             }
             #expect(failedPath == path)
-            #expect(message.contains("table identity exists but was not created by anima's migrations"))
+            #expect(kind == .pythonReference(creatureID: nil, name: nil))
+            #expect(error.description.contains("is a Python anima-mcp database"))
+            #expect(!error.description.contains("grdb"), "nothing was migrated into it")
         }
     }
 }

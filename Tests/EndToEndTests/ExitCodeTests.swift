@@ -37,6 +37,20 @@ import Testing
         let variable = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--marks", "1"], environment: environment)
         #expect(variable.status == 78, "\(variable.output)")
 
+        // A Python anima-mcp database in the data directory: refused, named, its bytes untouched, not restarted.
+        let python = ProcessRunner.temporaryDirectory("exit-codes-python")
+        let pythonDB = python + "/anima.db"
+        _ = try ProcessRunner.run("/usr/bin/python3", ["-c", """
+            import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("CREATE TABLE identity (creature_id TEXT PRIMARY KEY, born_at TEXT NOT NULL, name TEXT)")
+            c.execute("INSERT INTO identity VALUES ('49e14444-b59e-48f1-83b8-b36a988c9975','2026-01-11T20:41:12','Lumen')"); c.commit()
+            """, pythonDB])
+        let original = FileManager.default.contents(atPath: pythonDB)
+        let foreign = try ProcessRunner.run(anima, ["run", "--data-dir", python, "--marks", "1", "--clock-step", "1"])
+        #expect(foreign.status == 78, "\(foreign.output)")
+        #expect(foreign.output.contains("a Python anima-mcp database, creature 49e14444-b59e-48f1-83b8-b36a988c9975 'Lumen'"))
+        #expect(original != nil && FileManager.default.contents(atPath: pythonDB) == original)
+        #expect(!FileManager.default.fileExists(atPath: pythonDB + "-wal") && !FileManager.default.fileExists(atPath: pythonDB + "-shm"))
+
         let board = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--board", "no-such-board", "--marks", "1"])
         #expect(board.status == 78, "\(board.output)")
         #expect(prevented.contains(board.status))

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+
+/// What a file at anima.db's path is, decided before anything opens it for writing.
+public enum DatabaseKind: Equatable, Sendable {
+    /// No file, or an empty one: safe to create a new creature.
+    case new
+    /// A file written by anima's own migrations.
+    case anima
+    /// The Python anima-mcp's anima.db (its `identity` table, no `grdb_migrations`).
+    case pythonReference(creatureID: String?, name: String?)
+    /// An SQLite file holding other tables.
+    case foreign(tables: [String])
+    /// Not a readable SQLite file: truncated, damaged, or something else entirely.
+    case corrupt(reason: String)
+}
+
+/// Classifies an existing file without writing to it, not even a -wal or -shm beside it. anima's own files say so in
+/// their header (`PRAGMA application_id`, set by a migration) and are recognised from those 100 bytes alone; anything
+/// else is checked on a private copy in the temp directory, because SQLite may create -shm files even for read-only
+/// connections.
+public enum DatabaseInspection {
+    static let sqliteHeader = Array("SQLite format 3\u{0}".utf8)
+    /// `PRAGMA application_id` of anima.db: "ANIM" (header bytes 68…71, sqlite.org/fileformat.html §1.3.17).
+    public static let applicationID: Int32 = 0x414E_494D
+
+    public static func inspect(path: String) -> DatabaseKind {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: path) else { return .new }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .corrupt(reason: "the file cannot be read (check its permissions)")
+        }
+        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+        let fileSize = Int((try? handle.seekToEnd()) ?? 0)
+        try? handle.close()
+        if fileSize == 0 { return .new }
+        if let reason = headerProblem(header, fileSize: fileSize) { return .corrupt(reason: reason) }
+        let id = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        if id == UInt32(bitPattern: applicationID) { return .anima }
+
+        guard let bytes = fileManager.contents(atPath: path) else {
+            return .corrupt(reason: "the file cannot be read (check its permissions)")
+        }
+
+        let scratch = fileManager.temporaryDirectory.appendingPathComponent("anima-inspect-\(UUID().uuidString)")
+        defer { try? fileManager.removeItem(at: scratch) }
+        do {
+            try fileManager.createDirectory(at: scratch, withIntermediateDirectories: true)
+            let copy = scratch.appendingPathComponent("copy.db").path
+            guard fileManager.createFile(atPath: copy, contents: bytes) else {
+                return .corrupt(reason: "could not copy it to \(scratch.path) to inspect it")
+            }
+            // Committed transactions still in the original's WAL belong to the file's contents.
+            if let wal = fileManager.contents(atPath: path + "-wal"), !wal.isEmpty {
+                _ = fileManager.createFile(atPath: copy + "-wal", contents: wal)
+            }
+            var configuration = Configuration()
+            configuration.readonly = false  // the copy is ours; SQLite may need to replay its WAL
+            let queue = try DatabaseQueue(path: copy, configuration: configuration)
+            return try queue.read { db in try classify(db) }
+        } catch {
+            return .corrupt(reason: StoreError.wrap(error).description)
+        }
+    }
+
+    /// Checks the 100-byte header (https://www.sqlite.org/fileformat.html §1.3): the magic string, a power-of-two
+    /// page size, and a file that holds whole pages at least as many as the header counts.
+    static func headerProblem(_ header: [UInt8], fileSize: Int) -> String? {
+        guard header.count == 100, Array(header.prefix(16)) == sqliteHeader else {
+            return "it does not start with the SQLite header (\(fileSize) bytes; not an SQLite database)"
+        }
+        let rawPageSize = Int(header[16]) << 8 | Int(header[17])
+        let pageSize = rawPageSize == 1 ? 65_536 : rawPageSize
+        guard pageSize >= 512, pageSize & (pageSize - 1) == 0 else {
+            return "its header gives an impossible page size \(rawPageSize)"
+        }
+        guard fileSize % pageSize == 0 else {
+            return "it is \(fileSize) bytes, not a whole number of \(pageSize)-byte pages (truncated)"
+        }
+        let counted = header[28..<32].reduce(0) { $0 << 8 | Int($1) }
+        let changeCounter = header[24..<28].reduce(0) { $0 << 8 | Int($1) }
+        let validFor = header[92..<96].reduce(0) { $0 << 8 | Int($1) }
+        if counted > 0, changeCounter == validFor, fileSize / pageSize < counted {
+            return "its header counts \(counted) pages but the file holds \(fileSize / pageSize) (truncated)"
+        }
+        return nil
+    }
+
+    static func classify(_ db: Database) throws -> DatabaseKind {
+        let check = try String.fetchAll(db, sql: "PRAGMA quick_check").joined(separator: "; ")
+        guard check == "ok" else { return .corrupt(reason: "SQLite's quick_check reports: \(check.prefix(300))") }
+        let tables = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        if tables.isEmpty { return .new }
+        if tables.contains("grdb_migrations") {
+            let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            if applied.allSatisfy(AnimaSchema.migrationNames.contains) { return .anima }
+            return .foreign(tables: tables)
+        }
+        if tables.contains("identity") {
+            let columns = Set(try db.columns(in: "identity").map(\.name))
+            guard columns.contains("creature_id") else { return .foreign(tables: tables) }
+            let nameColumn = columns.contains("name") ? "name" : "NULL"
+            let row = try Row.fetchOne(db, sql: "SELECT CAST(creature_id AS TEXT), CAST(\(nameColumn) AS TEXT) FROM identity LIMIT 1")
+            return .pythonReference(creatureID: row?[0], name: row?[1])
+        }
+        return .foreign(tables: tables)
+    }
+}
