@@ -3,7 +3,7 @@ import Testing
 
 @testable import GovernanceHost
 
-/// Spec §4: JSONL line then row, dedupe by event_id, atomic rotation, idempotent replay.
+/// Spec §4: row, then (after the commit) the JSONL line; dedupe by event_id, atomic rotation, idempotent replay.
 @Suite struct AuditTrailTests {
     let when = Date(timeIntervalSince1970: 1_795_000_000.25)  // 2026-11-18T…Z
 
@@ -15,6 +15,30 @@ import Testing
 
     @Test func lineIsUTCJSONWithSortedKeys() {
         #expect(event(1).jsonLine == #"{"agent_id":null,"confidence":0.5,"event_id":"00000000-0000-4000-8000-000000000001","event_type":"test","payload":{"n":1},"ts":"2026-11-18T11:06:40.250Z"}"#)
+    }
+
+    /// A transaction that fails after the event was recorded (as a failed commit would) leaves no JSONL line: the
+    /// client's retry then writes exactly one, and `audit replay` cannot invent a record from the failed attempt.
+    @Test func aRolledBackTransactionLeavesNoLineAndTheRetryExactlyOne() throws {
+        let directory = try TemporaryDirectory()
+        let database = try FreshDatabase()
+        let connection = try database.migrated()
+        let path = directory.path + "/audit_log.jsonl"
+        let trail = AuditTrail(log: try AuditLog(path: path))
+        do {
+            try connection.transaction { (connection) throws(PostgresError) in
+                do throws(AuditError) { try trail.record(event(7), on: connection) } catch { throw AgentStore.asPostgres(error) }
+                throw PostgresError.server(sqlstate: "40001", message: "could not serialize access (injected)", detail: nil)
+            }
+            Issue.record("the injected failure must propagate")
+        } catch {}
+        #expect(((try? AuditLog.read(path: path)) ?? []).isEmpty, "no line for a rolled-back event")
+        #expect(try connection.query("SELECT count(*) AS n FROM audit.events")[0].int("n") == 0)
+        try connection.transaction { (connection) throws(PostgresError) in
+            do throws(AuditError) { try trail.record(event(7), on: connection) } catch { throw AgentStore.asPostgres(error) }
+        }
+        #expect(try AuditLog.read(path: path) == [event(7)])
+        #expect(try AuditTrail.replay(path: path, on: connection) == (0, 1))
     }
 
     @Test func recordWritesTheLineAndTheRowAndReplayIsIdempotent() throws {

@@ -1,7 +1,8 @@
+import Logging
 import Foundation
 
-/// Writes audit events the way spec §4 requires: the JSONL line first (durable), then the `audit.events` row on the
-/// caller's connection — usually inside the request's transaction, so the row commits with the change it describes.
+/// Writes audit events (spec §4): the `audit.events` row on the caller's connection — usually inside the request's
+/// transaction, so the row commits with the change it describes — and, once that commit succeeded, the JSONL line.
 /// If PostgreSQL fails after the line, `replay` restores the row later; `event_id` keeps both sides free of duplicates.
 public struct AuditTrail: Sendable {
     public let log: AuditLog
@@ -10,12 +11,24 @@ public struct AuditTrail: Sendable {
         self.log = log
     }
 
+    /// Inserts the event's row, then appends its JSONL line once the surrounding transaction has committed (at once
+    /// outside one). The file therefore never holds a line whose row was rolled back — a failed commit and the
+    /// client's retry once left two lines for one batch, and `audit replay` turned the extra one into a false record.
+    /// A line that cannot be written after the commit is logged; the table, which `audit replay` fills from the file,
+    /// stays the record.
     public func record(_ event: AuditEvent, on connection: PostgresConnection) throws(AuditError) {
-        try log.append(event)
         do {
             try Self.insert(event, on: connection)
         } catch {
             throw .database(error)
+        }
+        let log = self.log
+        connection.afterCommit {
+            do {
+                try log.append(event)
+            } catch {
+                Logger(label: "governance-host.audit").error("audit event \(event.eventID) is in audit.events but its JSONL line could not be written: \(error)")
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import CAnimaLibPQ
 /// The connection is closed when the object is released.
 public final class PostgresConnection {
     private let handle: OpaquePointer
+    /// Work to do once the open transaction has committed (dropped if it rolls back); nil outside a transaction.
+    private var afterCommitActions: [() -> Void]?
 
     /// Opens a connection from a libpq conninfo string or URI (`postgresql://user@host:port/db?sslmode=…`).
     /// libpq supplies `.pgpass`, `PGSERVICE`, TLS and multi-host fail-over.
@@ -61,14 +63,24 @@ public final class PostgresConnection {
     /// Runs `body` inside BEGIN … COMMIT, rolling back if it throws.
     public func transaction<T>(_ body: (PostgresConnection) throws(PostgresError) -> T) throws(PostgresError) -> T {
         try query("BEGIN")
+        afterCommitActions = []
         do {
             let value = try body(self)
             try query("COMMIT")
+            let actions = afterCommitActions ?? []
+            afterCommitActions = nil
+            for action in actions { action() }
             return value
         } catch {
+            afterCommitActions = nil
             if isHealthy { _ = try? query("ROLLBACK") }
             throw error
         }
+    }
+
+    /// Runs `action` once the current transaction has committed, or now outside one; a rollback drops it.
+    public func afterCommit(_ action: @escaping () -> Void) {
+        if afterCommitActions != nil { afterCommitActions?.append(action) } else { action() }
     }
 
     private static func serverError(_ result: OpaquePointer) -> PostgresError {
