@@ -32,14 +32,19 @@ import Testing
         #expect(again.status == 0)
         #expect(try host.count("SELECT count(*) AS n FROM core.drawings") == pngs.count)
 
-        // The agent page (through a one-time link and its session cookie) shows the drawings and an EISV chart.
+        // The agent page in Chromium (a one-time link; its session cookie) shows the drawings, the EISV chart and verdicts.
         let link = try host.host(["dashboard-link", "--agent", "Lumen", "--base-url", host.url])
         #expect(link.status == 0, "\(link.output)")
         let url = link.output.split(separator: "\n").first { $0.hasPrefix("http") }.map(String.init) ?? ""
-        let jar = data + "/cookies"
-        let page = try ProcessRunner.run("/usr/bin/curl", ["-sL", "--max-time", "10", "-c", jar, "-b", jar, url])
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let browser = try #require(chromium, "chromium is not installed: run deploy/setup-dev.sh test")
+        let page = try ProcessRunner.run(browser, [
+            "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000", "--user-data-dir=\(data)/chromium", "--dump-dom", url,
+        ])
         let shas = try host.strings("SELECT sha256 AS s FROM core.drawings")
         for sha in shas { #expect(page.output.contains("/ui/drawings/\(sha)"), "drawing \(sha.prefix(12)) not on the agent page") }
-        #expect(page.output.contains("<svg"))
+        #expect(page.output.contains("<svg") && page.output.contains("<polyline"), "an EISV chart")
+        #expect(page.output.contains("proceed"), "the verdict timeline")
+        #expect(!page.output.contains("Sign in"))
     }
 }

@@ -22,12 +22,14 @@ enum DashboardQueries {
         return result
     }
 
-    /// One agent's anima (warmth, clarity, stability, presence) over the last `seconds`, at most 2000 points.
+    /// One agent's anima (warmth, clarity, stability, presence) over the `seconds` that end at its newest summary (not
+    /// at the host's now: an offline device, or one whose clock runs elsewhere, still shows its last day), at most 2000.
     static func anima(agentID: UUID, seconds: Int, on connection: PostgresConnection) throws(PostgresError) -> [[(x: Double, y: Double)]] {
         let rows = try connection.query(
             """
             SELECT extract(epoch FROM recorded_at)::text AS t, warmth, clarity, stability, presence FROM (
-                SELECT * FROM core.summaries WHERE agent_id = $1 AND recorded_at > now() - make_interval(secs => $2)
+                SELECT * FROM core.summaries WHERE agent_id = $1 AND recorded_at >
+                    (SELECT max(recorded_at) FROM core.summaries WHERE agent_id = $1) - make_interval(secs => $2)
                 ORDER BY recorded_at DESC LIMIT 2000) newest ORDER BY recorded_at
             """, [agentID.uuidString, String(seconds)])
         var series: [[(x: Double, y: Double)]] = [[], [], [], []]
@@ -40,10 +42,11 @@ enum DashboardQueries {
         return series
     }
 
-    /// One agent's verdict rows over the last `seconds`, at most 2000, oldest → newest.
+    /// One agent's verdict rows over the `seconds` that end at its newest one, at most 2000, oldest → newest.
     static func states(agentID: UUID, seconds: Int, on connection: PostgresConnection) throws(PostgresError) -> [(t: Double, record: AgentStateRecord)] {
         let history = try AgentStore.history(agentID, limit: 2000, on: connection)
-        let cutoff = Date().timeIntervalSince1970 - Double(seconds)
+        let newest = history.compactMap { UTCTime.parse($0.recordedAt)?.timeIntervalSince1970 }.max() ?? Date().timeIntervalSince1970
+        let cutoff = newest - Double(seconds)
         return history.compactMap { record in
             guard let date = UTCTime.parse(record.recordedAt), date.timeIntervalSince1970 > cutoff else { return nil }
             return (date.timeIntervalSince1970, record)
