@@ -33,6 +33,13 @@ build_root() {
     touch "$BUILD_ROOT/.pi-ready"
 }
 
+fix_absolute_links() {
+    # $1: the sysroot on the host, $2: where the build root sees it. Links into /opt (ours) are left alone.
+    find "$1" -xdev -type l -lname '/*' ! -lname '/opt/*' | while read -r link; do
+        ln -sfn "$2$(readlink "$link")" "$link"
+    done
+}
+
 sysroot() {
     [ -e "$SYSROOT/.pi-ready" ] && return 0
     pi_debootstrap arm64 bookworm "$PI_DIR/bookworm-arm64"
@@ -40,6 +47,9 @@ sysroot() {
     rm -rf "$SYSROOT"
     cp -a "$PI_DIR/bookworm-arm64" "$SYSROOT"
     pi_chroot "$SYSROOT" sh -ec "apt-get -q update >/dev/null && apt-get -q install -y --no-install-recommends $SYSROOT_DEV_PACKAGES >/dev/null"
+    # Absolute symlinks (libm.so -> /lib/aarch64-linux-gnu/libm.so.6) would resolve into the amd64 build root and
+    # dangle; the linker then silently takes libm.a instead. Point them inside the sysroot.
+    fix_absolute_links "$SYSROOT" "$SYSROOT_IN_ROOT"
     # swiftc -static-stdlib looks for the static runtime in SDK/usr/lib/swift_static.
     ln -sfn "$A64_SWIFT/usr/libexec/swift/lib/swift_static" "$SYSROOT/usr/lib/swift_static"
     touch "$SYSROOT/.pi-ready"
