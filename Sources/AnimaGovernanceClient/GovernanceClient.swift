@@ -144,12 +144,7 @@ public final class GovernanceClient: Sendable {
         var report = SyncReport(accepted: 0, duplicates: 0, batches: 0, remaining: 0, error: nil, attempted: true, at: clock())
         let sender = OutboxSender(configuration: configuration, outbox: outbox, transport: transport)
         while true {
-            var timeout = configuration.requestTimeout
-            if let deadline {
-                let left = ContinuousClock.now.duration(to: deadline)
-                guard left > .zero else { break }
-                timeout = min(timeout, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
-            }
+            guard let timeout = requestTimeout(before: deadline) else { break }
             let isolating = state.withLock { $0.isolating }
             let outcome = await sender.sendOldestBatch(timeout: timeout, limit: isolating ? 1 : nil, now: clock())
             switch outcome {
@@ -193,16 +188,19 @@ public final class GovernanceClient: Sendable {
         return report
     }
 
+    /// The configured request timeout, shortened to what is left before `deadline`; nil once it has passed.
+    private func requestTimeout(before deadline: ContinuousClock.Instant?) -> Double? {
+        guard let deadline else { return configuration.requestTimeout }
+        let left = ContinuousClock.now.duration(to: deadline)
+        guard left > .zero else { return nil }
+        return min(configuration.requestTimeout, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
+    }
+
     /// After the summaries: the queued finished drawings, oldest first, while the host takes them.
     private func uploadDrawings(_ queue: DrawingUploadQueue, deadline: ContinuousClock.Instant?, report: inout SyncReport) async {
         let uploader = DrawingUploader(configuration: configuration, queue: queue, transport: transport)
         while true {
-            var timeout = configuration.requestTimeout
-            if let deadline {
-                let left = ContinuousClock.now.duration(to: deadline)
-                guard left > .zero else { return }
-                timeout = min(timeout, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
-            }
+            guard let timeout = requestTimeout(before: deadline) else { return }
             switch await uploader.uploadOldest(timeout: timeout, now: clock()) {
             case .empty:
                 return
