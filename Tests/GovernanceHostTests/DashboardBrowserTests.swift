@@ -57,6 +57,18 @@ import Testing
             let blank = try Data(contentsOf: URL(fileURLWithPath: blankPath)).count
             #expect(bytes.count > blank * 4, "\(name): \(bytes.count) bytes vs blank \(blank)")
         }
+
+        // The drawing page: log in once in a browser profile (the session cookie has a Max-Age, so it persists), then
+        // open the drawing's page in the same profile.
+        let profile = "--user-data-dir=" + directory.path + "/chromium-profile"
+        _ = try Self.runChromium([profile, "--dump-dom", try await link(agent)])
+        let drawingPath = shots + "/dashboard-drawing.png"
+        let drawingURL = host.baseURL + "/ui/drawings/\(SHA256.hex(DrawingFixtures.png))"
+        let drawingDOM = try Self.runChromium([profile, "--dump-dom", drawingURL])
+        #expect(drawingDOM.contains("<img") && !drawingDOM.contains("Sign in"), "\(drawingDOM.prefix(300))")
+        _ = try Self.runChromium([profile, "--screenshot=\(drawingPath)", drawingURL])
+        let drawingShot = try [UInt8](Data(contentsOf: URL(fileURLWithPath: drawingPath)))
+        #expect(try PNGHeader.validate(drawingShot).width == 1100)
         await host.stop()
     }
 }
