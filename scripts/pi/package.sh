@@ -29,6 +29,8 @@ for soname in $needed; do
     esac
     case ", $depends, " in *", $dep, "*) ;; *) depends="${depends:+$depends, }$dep" ;; esac
 done
+# libgpiod is dlopen()ed (v2 on Trixie, v1 on Bookworm), so no NEEDED entry names it; every real board needs it.
+depends="$depends, libgpiod3 | libgpiod2"
 
 install -D -m 0755 "$binary" "$stage/usr/bin/anima"
 install -D -m 0644 "$REPO_ROOT/deploy/debian/anima.service" "$stage/usr/lib/systemd/system/anima.service"
@@ -75,8 +77,8 @@ Homepage: https://github.com/anima/anima
 Description: small creature that draws on a Raspberry Pi display
  Anima drives an SPI or I2C display on a Raspberry Pi, keeps its state in
  SQLite under /var/lib/anima and syncs summaries to a governance host.
- Pick a board with `sudo anima flash --board NAME`, then
- `sudo systemctl start anima`.
+ Pick a board with "sudo anima flash --board NAME", then
+ "sudo systemctl start anima".
 CONTROL
 rm -f "$DIST_DIR"/anima_*_arm64.deb
 dpkg-deb --root-owner-group -Zxz --build "$stage" "$deb" >/dev/null
