@@ -54,11 +54,16 @@ Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: anima
 Files: *
 Copyright: the Anima authors
-License: see the project repository
+License: MIT
 COPYRIGHT
-printf 'anima (%s) unstable; urgency=medium\n\n  * Built from %s.\n\n -- Anima maintainers <anima@localhost>  %s\n' \
+printf 'anima (%s) unstable; urgency=medium\n\n  * Built from %s.\n\n -- Anima maintainers <anima@users.noreply.github.com>  %s\n' \
     "$version" "$("$REPO_ROOT/scripts/version.sh")" "$(date -R -u)" | gzip -9n > "$stage/usr/share/doc/anima/changelog.gz"
 chmod 0644 "$stage/usr/share/doc/anima/copyright" "$stage/usr/share/doc/anima/changelog.gz"
+# The board files are YAML, read with Yams, which compiles libyaml in; Swift links its packages statically, so there
+# is no shared libyaml to use instead.
+install -D -m 0644 /dev/stdin "$stage/usr/share/lintian/overrides/anima" <<'OVERRIDES'
+anima: embedded-library libyaml [usr/bin/anima]
+OVERRIDES
 
 for script in postinst prerm postrm; do install -m 0755 "$REPO_ROOT/deploy/debian/$script" "$stage/DEBIAN/$script"; done
 echo /etc/anima/anima.toml > "$stage/DEBIAN/conffiles"
@@ -67,7 +72,7 @@ cat > "$stage/DEBIAN/control" <<CONTROL
 Package: anima
 Version: $version
 Architecture: arm64
-Maintainer: Anima maintainers <anima@localhost>
+Maintainer: Anima maintainers <anima@users.noreply.github.com>
 Installed-Size: $size_kib
 Depends: adduser, $depends
 Recommends: gpiod
