@@ -89,6 +89,7 @@ public struct RuntimeConfiguration: Sendable, Equatable {
         _ = try rotation
         _ = try governanceInterval
         _ = try animaSource
+        try Self.checkTransport(transport, invalid: invalid)
         _ = try era
     }
 
@@ -98,6 +99,17 @@ public struct RuntimeConfiguration: Sendable, Equatable {
     public var dataDirectory: String { string("data_dir") ?? "/var/lib/anima" }
     public var boardsDirectory: String? { string("boards_dir") }
     public var transport: String { string("transport") ?? "hardware" }
+
+    /// The transports `anima run` knows (AnimaDisplay's `OfflineTransport` plus the board's own hardware): checked when
+    /// the configuration is read, so a typo exits at once (78, or 64 from a flag) instead of retrying the display.
+    static func checkTransport(_ text: String, invalid: (String, String) -> Invalid) throws(Invalid) {
+        switch text {
+        case "hardware", "virtual", "simulator": return
+        default:
+            for prefix in ["trace:", "simulator:"] where text.hasPrefix(prefix) && text.count > prefix.count { return }
+            throw invalid("transport", "'\(text)' is not a transport: use hardware, virtual, simulator, simulator:DIR or trace:FILE")
+        }
+    }
     public var governanceURL: String? { string("governance.url") }
     public var tokenFile: String? { string("governance.token_file") }
 

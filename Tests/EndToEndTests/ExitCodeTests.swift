@@ -22,6 +22,15 @@ import Testing
         #expect(flag.status == 64, "\(flag.output)")
         #expect(flag.output.contains("'fps' (from flag --fps)"))
 
+        // A transport typo exits at once (it used to retry the display every 5 s forever).
+        let transport = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--transport", "spi-please", "--marks", "1"])
+        #expect(transport.status == 64, "\(transport.output)")
+        #expect(transport.output.contains("'spi-please' is not a transport"))
+        let transportFile = directory + "/transport.toml"
+        try "transport = 'trace:'\n".write(toFile: transportFile, atomically: true, encoding: .utf8)
+        let fromFile = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--config", transportFile, "--marks", "1"])
+        #expect(fromFile.status == 78, "\(fromFile.output)")
+
         let pace = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--pace", "60"])
         #expect(pace.status == 64)
         #expect(pace.output.contains("--pace needs --clock-step"))
