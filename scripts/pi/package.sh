@@ -39,6 +39,9 @@ install -d "$stage/usr/share/anima/boards" "$stage/usr/share/anima/panels"
 for file in "$REPO_ROOT"/boards/*.yaml; do install -m 0644 "$file" "$stage/usr/share/anima/boards/"; done
 for file in "$REPO_ROOT"/Drivers/panels/*; do [ -f "$file" ] && install -m 0644 "$file" "$stage/usr/share/anima/panels/"; done
 install -D -m 0644 "$REPO_ROOT/docs/deploy.md" "$stage/usr/share/doc/anima/deploy.md"
+install -D -m 0644 "$REPO_ROOT/docs/migrating.md" "$stage/usr/share/doc/anima/migrating.md"
+# From the Python anima-mcp: stop its services and adopt its creature (docs/migrating.md).
+install -D -m 0755 "$REPO_ROOT/deploy/migrate-from-python.sh" "$stage/usr/lib/anima/migrate-from-python.sh"
 
 # Completions come from the binary itself (swift-argument-parser), run under qemu against the sysroot's libraries.
 run_arm64() { qemu-aarch64-static -L "$SYSROOT" "$binary" "$@"; }
