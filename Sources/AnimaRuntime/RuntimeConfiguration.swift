@@ -174,13 +174,11 @@ public struct RuntimeConfiguration: Sendable, Equatable {
         Invalid(key: key, source: entries[key]?.source ?? .builtIn, message: message)
     }
 
-    /// `anima config show`: every setting, its value and where it came from.
-    public func rendered() -> String {
-        let width = Self.settings.map(\.key.count).max() ?? 10
-        return Self.settings.map { setting in
+    /// `anima config show`: every setting with its value ("" when unset) and where it came from.
+    public func shownRows() -> [[String]] {
+        Self.settings.map { setting in
             let entry = entries[setting.key]
-            let key = setting.key + String(repeating: " ", count: width - setting.key.count)
-            return "\(key)  \(entry?.value ?? "(unset)")    # \(entry?.source.description ?? "unset")"
-        }.joined(separator: "\n")
+            return [setting.key, entry?.value ?? "", entry?.source.description ?? "unset"]
+        }
     }
 }
