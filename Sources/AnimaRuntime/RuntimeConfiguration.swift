@@ -44,6 +44,7 @@ public struct RuntimeConfiguration: Sendable, Equatable {
         Setting(key: "anima_source", environment: "ANIMA_SOURCE", flag: "--anima", defaultValue: "system", help: "system | w,c,s,p (fixed)"),
         Setting(key: "governance.url", environment: "ANIMA_GOVERNANCE_URL", flag: "--governance-url", defaultValue: nil, help: "governance host base URL"),
         Setting(key: "governance.token_file", environment: "ANIMA_TOKEN_FILE", flag: "--token-file", defaultValue: nil, help: "device token file (mode 0600)"),
+        Setting(key: "governance.ca_file", environment: "ANIMA_GOVERNANCE_CA_FILE", flag: "--governance-ca-file", defaultValue: nil, help: "PEM CA file to verify the host with instead of the system store"),
         Setting(key: "governance.interval", environment: "ANIMA_GOVERNANCE_INTERVAL", flag: "--governance-interval", defaultValue: "180", help: "seconds between summaries (≥ 30)"),
     ]
 
@@ -112,6 +113,7 @@ public struct RuntimeConfiguration: Sendable, Equatable {
     }
     public var governanceURL: String? { string("governance.url") }
     public var tokenFile: String? { string("governance.token_file") }
+    public var governanceCAFile: String? { string("governance.ca_file") }
 
     public var fps: Double {
         get throws(Invalid) {

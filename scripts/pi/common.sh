@@ -15,7 +15,7 @@ SYSROOT_IN_ROOT=/opt/sysroot-bookworm-arm64
 SYSROOT=$BUILD_ROOT$SYSROOT_IN_ROOT
 # The -dev packages the arm64 link needs, in one place. libgpiod-dev goes once the dlopen shim
 # (libgpiod.so.3 or .so.2 at run time) has landed.
-SYSROOT_DEV_PACKAGES=${SYSROOT_DEV_PACKAGES:-"libc6-dev libstdc++-12-dev libsqlite3-dev zlib1g-dev libgpiod-dev libcurl4-openssl-dev"}
+SYSROOT_DEV_PACKAGES=${SYSROOT_DEV_PACKAGES:-"libc6-dev libstdc++-12-dev libsqlite3-dev zlib1g-dev libgpiod-dev"}
 # Clean minbase roots the smoke test installs the .deb into.
 SMOKE_SUITES=${SMOKE_SUITES:-"bookworm trixie"}
 

@@ -31,6 +31,8 @@ for soname in $needed; do
 done
 # libgpiod is dlopen()ed (v2 on Trixie, v1 on Bookworm), so no NEEDED entry names it; every real board needs it.
 depends="$depends, libgpiod3 | libgpiod2"
+# libcurl is dlopen()ed by the governance client (CAnimaCurl): libcurl4 on Bookworm, libcurl4t64 on Trixie.
+case ", $depends, " in *", libcurl4 | libcurl4t64, "*) ;; *) depends="$depends, libcurl4 | libcurl4t64" ;; esac
 
 install -D -m 0755 "$binary" "$stage/usr/bin/anima"
 install -D -m 0644 "$REPO_ROOT/deploy/debian/anima.service" "$stage/usr/lib/systemd/system/anima.service"
