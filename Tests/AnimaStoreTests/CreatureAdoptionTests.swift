@@ -43,7 +43,8 @@ import Testing
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        let succeeded = process.terminationStatus == 0  // a plain Bool: Swift 6.2's #require misreads a comparison
+        try #require(succeeded)
         return try JSONDecoder().decode(Written.self, from: data)
     }
 

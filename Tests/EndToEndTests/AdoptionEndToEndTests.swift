@@ -32,7 +32,8 @@ import Testing
         let target = home + "/var-lib-anima"
         let berlin = ["TZ": "Europe/Berlin", "PATH": "/usr/bin:/bin"]
         let made = try ProcessRunner.run("/usr/bin/python3", [Self.fixture, source], environment: berlin)
-        try #require(made.status == 0, "\(made.output)")
+        let succeeded = made.status == 0  // a plain Bool: Swift 6.2's #require misreads a comparison
+        try #require(succeeded, "\(made.output)")
         let original = Self.files(source)
 
         // Pointed at the Python directory, anima refuses, names the command to run, and writes nothing.
@@ -79,7 +80,8 @@ import Testing
 
     func identity(_ anima: String, _ dataDirectory: String) throws -> Identity {
         let result = try ProcessRunner.run(anima, ["identity", "--data-dir", dataDirectory, "--json"])
-        try #require(result.status == 0, "\(result.output)")
+        let succeeded = result.status == 0  // a plain Bool: Swift 6.2's #require misreads a comparison
+        try #require(succeeded, "\(result.output)")
         return try JSONDecoder().decode(Identity.self, from: Data(result.output.utf8))
     }
 }

@@ -14,7 +14,8 @@ import Testing
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=\(name)",
             "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert,
         ])
-        try #require(made.status == 0, "\(made.output)")
+        let succeeded = made.status == 0  // a plain Bool: Swift 6.2's #require misreads a comparison
+        try #require(succeeded, "\(made.output)")
         return (cert, key)
     }
 

@@ -46,7 +46,8 @@ import Testing
         try "#!/bin/sh\necho \"$*\" >> '\(fake.systemctlLog)'\n".write(toFile: fake.systemctl, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.systemctl)
         let made = try ProcessRunner.run("/usr/bin/python3", [Self.fixture, fake.creature], environment: ["TZ": "UTC", "PATH": "/usr/bin:/bin"])
-        try #require(made.status == 0, "\(made.output)")
+        let succeeded = made.status == 0  // a plain Bool: Swift 6.2's #require misreads a comparison
+        try #require(succeeded, "\(made.output)")
         return fake
     }
 
