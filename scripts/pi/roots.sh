@@ -77,6 +77,8 @@ test_root() {
     pi_chroot "$TEST_ROOT" sh -ec "apt-get -q -o Acquire::Check-Valid-Until=false update >/dev/null \
         && apt-get -q install -y --no-install-recommends $TEST_ROOT_PACKAGES >/dev/null"
     fix_absolute_links "$TEST_ROOT" "$TEST_ROOT_IN_BUILD_ROOT"
+    # swiftc links with SDK/usr/lib/swift/linux/aarch64/swiftrt.o and the runtime beside it.
+    ln -sfn "$A64_SWIFT/usr/libexec/swift/lib/swift" "$TEST_ROOT/usr/lib/swift"
     pi_chroot "$BUILD_ROOT" sh -ec '
         version=$(dpkg-query -W -f "\${Version}" swiftlang)
         cd /tmp && rm -f libswiftlang_*arm64.deb
