@@ -1,0 +1,84 @@
+import AnimaDisplay
+import AnimaImage
+import Foundation
+import Testing
+
+/// The kernel path's facts, from the Linux sources:
+/// - drivers/gpu/drm/tiny/panel-mipi-dbi.c: the DRM driver is named "panel-mipi-dbi"; with the default format
+///   (r5g6b5, and on device trees without `format`) it calls drm_client_setup_with_fourcc(drm, DRM_FORMAT_RGB565),
+///   so the fbdev emulation it creates is 16 bits per pixel, at the panel-timing width × height the overlay gave.
+/// - drivers/gpu/drm/drm_fb_helper.c drm_fb_helper_fill_info: `snprintf(info->fix.id, sizeof(info->fix.id),
+///   "%sdrmfb", driver name)` into a 16-byte id — "panel-mipi-dbidrmfb" cut to "panel-mipi-dbid" — which
+///   /sys/class/graphics/fbN/name shows; line_length is the DRM framebuffer's pitch, width × 2 for RGB565 dumb buffers.
+/// - include/uapi/drm/drm_fourcc.h: DRM_FORMAT_RGB565 is "[15:0] R:G:B 5:6:5 little endian".
+@Suite("Kernel path: finding the panel-mipi-dbi framebuffer, its geometry, and writing changed spans")
+struct KernelFramebufferTests {
+    /// A fake /sys/class/graphics: fb0 is the HDMI one (vc4drmfb), fb1 the panel's.
+    static func graphicsClass(_ names: [String: String]) throws -> String {
+        let root = temporaryPath("graphics")
+        for (entry, name) in names {
+            try FileManager.default.createDirectory(atPath: "\(root)/\(entry)", withIntermediateDirectories: true)
+            try (name + "\n").write(toFile: "\(root)/\(entry)/name", atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    @Test("the locator picks the fb whose name is panel-mipi-dbi's (truncated to 15 characters), never the HDMI one")
+    func locatesPanelFramebuffer() throws {
+        let root = try Self.graphicsClass(["fb0": "vc4drmfb", "fb1": "panel-mipi-dbid", "fbcon": "x"])
+        #expect(try FramebufferLocator(graphicsClassDirectory: root).panelFramebuffer() == "/dev/fb1")
+        let untruncated = try Self.graphicsClass(["fb2": "panel-mipi-dbidrmfb"])
+        #expect(try FramebufferLocator(graphicsClassDirectory: untruncated, deviceDirectory: "/tmp/dev").panelFramebuffer() == "/tmp/dev/fb2")
+    }
+
+    @Test("no panel-mipi-dbi framebuffer: the error lists what is there and says how to get one")
+    func noPanelFramebuffer() throws {
+        let root = try Self.graphicsClass(["fb0": "vc4drmfb"])
+        do {
+            _ = try FramebufferLocator(graphicsClassDirectory: root).panelFramebuffer()
+            Issue.record("found a framebuffer that is not the panel's")
+        } catch {
+            #expect(error.description == "display configuration field 'framebuffer': no framebuffer of the panel-mipi-dbi driver under "
+                + "\(root) (found fb0 (vc4drmfb)); run `anima flash --path kernel`, add the lines it prints to /boot/firmware/config.txt "
+                + "and reboot, or name the device with --framebuffer /dev/fbN.")
+        }
+    }
+
+    @Test("FBIOGET_*SCREENINFO on something that is not a framebuffer fails naming the device")
+    func ioctlOnAPlainFile() throws {
+        let path = temporaryPath("not-an-fb")
+        try Data(count: 16).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try KernelFramebufferGeometry().geometry(device: path)
+            Issue.record("a plain file reported a framebuffer geometry")
+        } catch {
+            #expect(error.description.hasPrefix("display configuration field 'framebuffer': \(path): FBIOGET_VSCREENINFO/FBIOGET_FSCREENINFO failed ("),
+                    "\(error)")
+        }
+    }
+
+    @Test("the first update writes the whole frame; later ones only the changed spans, little-endian RGB565 at line_length")
+    func changedSpansOnly() throws {
+        let geometry = FramebufferGeometry(width: 240, height: 240)  // the kernel's pitch: 480 bytes
+        #expect(geometry.lineLength == 480)
+        let path = FramebufferDeviceTests.file(geometry)
+        let display = FramebufferDisplay(device: try FramebufferDevice(path: path, geometry: geometry))
+        try display.initialize()
+        display.framebuffer.fill(with: RGB(0, 0, 255))
+        let first = try display.update()
+        #expect(first.fullFrame && first.bytes == 240 * 240 * 2)
+        var expected = [UInt8](repeating: 0, count: 240 * 480)
+        for index in stride(from: 0, to: expected.count, by: 2) { expected[index] = 0x1F }  // 0x001F, low byte first
+        #expect(GlassModelTests.readAll(path) == expected)
+
+        display.framebuffer.set(x: 10, y: 3, to: RGB(255, 0, 0))     // 0xF800
+        display.framebuffer.set(x: 200, y: 100, to: RGB(0, 255, 0))  // 0x07E0
+        display.framebuffer.set(x: 5, y: 5, to: RGB(0, 0, 255))      // unchanged: not written again
+        let second = try display.update()
+        #expect(!second.fullFrame && second.windows == 2 && second.bytes == 4)
+        expected[3 * 480 + 20] = 0x00; expected[3 * 480 + 21] = 0xF8
+        expected[100 * 480 + 400] = 0xE0; expected[100 * 480 + 401] = 0x07
+        #expect(GlassModelTests.readAll(path) == expected)
+        #expect(try display.update() == UpdateStatistics(), "nothing drawn, nothing written")
+    }
+}
