@@ -1,4 +1,5 @@
 import AnimaDisplay
+import AnimaHAL
 
 extension BoardDisplay {
     /// The kernel path's surface for a board: the framebuffer the panel-mipi-dbi driver created (`device`, or the one
@@ -29,8 +30,6 @@ extension BoardDisplay {
             return FramebufferDisplay(device: try FramebufferDevice(path: path, geometry: geometry))
         } catch let error as FlashError {
             throw error
-        } catch let error as DisplayError {
-            throw .display("\(board.name) kernel path: \(error)")
         } catch {
             throw .display("\(board.name) kernel path: \(error)")
         }

@@ -7,43 +7,11 @@ import Testing
 /// - drivers/gpu/drm/tiny/panel-mipi-dbi.c: the DRM driver is named "panel-mipi-dbi"; with the default format
 ///   (r5g6b5, and on device trees without `format`) it calls drm_client_setup_with_fourcc(drm, DRM_FORMAT_RGB565),
 ///   so the fbdev emulation it creates is 16 bits per pixel, at the panel-timing width × height the overlay gave.
-/// - drivers/gpu/drm/drm_fb_helper.c drm_fb_helper_fill_info: `snprintf(info->fix.id, sizeof(info->fix.id),
-///   "%sdrmfb", driver name)` into a 16-byte id — "panel-mipi-dbidrmfb" cut to "panel-mipi-dbid" — which
-///   /sys/class/graphics/fbN/name shows; line_length is the DRM framebuffer's pitch, width × 2 for RGB565 dumb buffers.
+/// - drivers/gpu/drm/drm_fb_helper.c drm_fb_helper_fill_info: line_length is the DRM framebuffer's pitch, width × 2
+///   for RGB565 dumb buffers.
 /// - include/uapi/drm/drm_fourcc.h: DRM_FORMAT_RGB565 is "[15:0] R:G:B 5:6:5 little endian".
-@Suite("Kernel path: finding the panel-mipi-dbi framebuffer, its geometry, and writing changed spans")
+@Suite("Kernel path: the framebuffer's geometry, and writing changed spans")
 struct KernelFramebufferTests {
-    /// A fake /sys/class/graphics: fb0 is the HDMI one (vc4drmfb), fb1 the panel's.
-    static func graphicsClass(_ names: [String: String]) throws -> String {
-        let root = temporaryPath("graphics")
-        for (entry, name) in names {
-            try FileManager.default.createDirectory(atPath: "\(root)/\(entry)", withIntermediateDirectories: true)
-            try (name + "\n").write(toFile: "\(root)/\(entry)/name", atomically: true, encoding: .utf8)
-        }
-        return root
-    }
-
-    @Test("the locator picks the fb whose name is panel-mipi-dbi's (truncated to 15 characters), never the HDMI one")
-    func locatesPanelFramebuffer() throws {
-        let root = try Self.graphicsClass(["fb0": "vc4drmfb", "fb1": "panel-mipi-dbid", "fbcon": "x"])
-        #expect(try FramebufferLocator(graphicsClassDirectory: root).panelFramebuffer() == "/dev/fb1")
-        let untruncated = try Self.graphicsClass(["fb2": "panel-mipi-dbidrmfb"])
-        #expect(try FramebufferLocator(graphicsClassDirectory: untruncated, deviceDirectory: "/tmp/dev").panelFramebuffer() == "/tmp/dev/fb2")
-    }
-
-    @Test("no panel-mipi-dbi framebuffer: the error lists what is there and says how to get one")
-    func noPanelFramebuffer() throws {
-        let root = try Self.graphicsClass(["fb0": "vc4drmfb"])
-        do {
-            _ = try FramebufferLocator(graphicsClassDirectory: root).panelFramebuffer()
-            Issue.record("found a framebuffer that is not the panel's")
-        } catch {
-            #expect(error.description == "display configuration field 'framebuffer': no framebuffer of the panel-mipi-dbi driver under "
-                + "\(root) (found fb0 (vc4drmfb)); run `anima flash --path kernel`, add the lines it prints to /boot/firmware/config.txt "
-                + "and reboot, or name the device with --framebuffer /dev/fbN.")
-        }
-    }
-
     @Test("FBIOGET_*SCREENINFO on something that is not a framebuffer fails naming the device")
     func ioctlOnAPlainFile() throws {
         let path = temporaryPath("not-an-fb")
