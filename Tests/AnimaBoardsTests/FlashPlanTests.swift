@@ -108,6 +108,25 @@ struct FlashPlanTests {
         #expect(String(decoding: userspace.artifacts[0].bytes, as: UTF8.self).contains("display_path = \"userspace\"\n"))
     }
 
+    @Test("docs/boards.md's per-board config.txt table says what flash prints for each path")
+    func docsTableMatchesThePlans() throws {
+        let docs = try String(contentsOfFile: BoardTestSupport.boardsDirectory + "/../docs/boards.md", encoding: .utf8)
+        let section = try #require(docs.range(of: "### config.txt per board"), "docs/boards.md lost its per-board section")
+        let rows = docs[section.upperBound...].split(separator: "\n").filter { $0.hasPrefix("| `") }
+        for name in BoardTestSupport.shippedBoardNames {
+            let row = try #require(rows.first { $0.hasPrefix("| `\(name)` |") }, "docs/boards.md has no row for \(name)")
+            let board = try Self.board(name)
+            let userspace = try FlashPlan.make(board: board, path: .userspace).overlayLines
+            #expect(userspace.allSatisfy { row.contains("`\($0)`") }, "\(name) userspace: \(userspace)")
+            guard board.display.paths.contains(.kernel) else { continue }
+            let kernel = try FlashPlan.make(board: board, path: .kernel).overlayLines
+            let cell = ([String(kernel[0].dropFirst("dtoverlay=mipi-dbi-spi,".count))] + kernel.dropFirst(2).map {
+                $0 == "dtparam=write-only" ? $0 : String($0.dropFirst("dtparam=".count))
+            }).map { "`\($0)`" }.joined(separator: "; ")
+            #expect(row.contains("| \(cell) |"), "\(name) kernel: the row should read \(cell)")
+        }
+    }
+
     @Test("install writes, verifies, and a second run changes nothing; --dry-run writes nothing")
     func idempotentInstall() throws {
         let root = try BoardTestSupport.temporaryDirectory()
