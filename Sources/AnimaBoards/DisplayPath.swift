@@ -7,3 +7,10 @@ public enum DisplayPath: String, Sendable, CaseIterable {
     /// writes RGB565 pixels into the /dev/fb* that driver creates.
     case kernel
 }
+
+extension BoardDefinition {
+    /// `FILE: display.paths lists userspace only` — how every refusal of a path the board does not list begins.
+    public var listedPathsOnly: String {
+        "\(origin): display.paths lists \(display.paths.map(\.rawValue).joined(separator: ", ")) only"
+    }
+}

@@ -23,7 +23,7 @@ public struct FlashPlan: Sendable, Equatable {
         board: BoardDefinition, path: DisplayPath, rotation: BoardRotation? = nil, existingConfiguration: ConfigFile? = nil
     ) throws(FlashError) -> FlashPlan {
         guard board.display.paths.contains(path) else {
-            throw .display("\(board.origin): display.paths lists \(board.display.paths.map(\.rawValue).joined(separator: ", ")) only, "
+            throw .display("\(board.listedPathsOnly), "
                 + "so \(board.name) cannot be flashed for the \(path.rawValue) path. Use --path \(board.display.paths.first?.rawValue ?? "userspace")"
                 + (path == .kernel ? ", or add kernel to display.paths if the panel is a MIPI-DBI controller on SPI." : "."))
         }

@@ -12,7 +12,7 @@ extension BoardDisplay {
         panelDirectories: [String] = BoardDefinition.standardPanelDirectories
     ) throws(FlashError) -> FramebufferDisplay {
         guard board.display.paths.contains(.kernel) else {
-            throw .display("\(board.origin): display.paths lists \(board.display.paths.map(\.rawValue).joined(separator: ", ")) only, "
+            throw .display("\(board.listedPathsOnly), "
                 + "so \(board.name) has no kernel framebuffer to draw into; use display_path userspace (--display-path userspace).")
         }
         let configuration = try board.panelConfiguration(rotation: rotation, panelDirectories: panelDirectories)

@@ -115,7 +115,7 @@ public final class CreatureRuntime {
             throw .configuration(error.description)
         }
         if displayPath == .kernel, configuration.transport == "hardware", board.bus != .simulator, !board.display.paths.contains(.kernel) {
-            throw .board("\(board.origin): display.paths lists \(board.display.paths.map(\.rawValue).joined(separator: ", ")) only, but "
+            throw .board("\(board.listedPathsOnly), but "
                 + "display_path is kernel (from \(configuration.entries["display_path"]?.source.description ?? "default")); "
                 + "set display_path = \"userspace\" (or --display-path userspace) and flash with --path userspace.")
         }
