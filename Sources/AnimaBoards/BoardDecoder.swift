@@ -59,7 +59,8 @@ struct BoardDecoder {
             rotation: int("display.rotation").flatMap(BoardRotation.init(rawValue:)) ?? .deg0,
             colorOrder: string("display.color_order").flatMap(BoardColorOrder.init(rawValue:)) ?? .rgb,
             inverted: bool("display.inverted") ?? false,
-            pixelFormat: string("display.pixel_format").flatMap(BoardPixelFormat.init(rawValue:)) ?? .rgb565)
+            pixelFormat: string("display.pixel_format").flatMap(BoardPixelFormat.init(rawValue:)) ?? .rgb565,
+            paths: node("display.paths")?.sequence.map { $0.compactMap { $0.string.flatMap(DisplayPath.init(rawValue:)) } } ?? [.userspace])
 
         let bus: Bus
         if node("bus.spi") != nil {

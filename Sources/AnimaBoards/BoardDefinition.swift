@@ -65,11 +65,13 @@ public struct DisplaySpec: Sendable, Equatable {
     public var colorOrder: BoardColorOrder
     public var inverted: Bool
     public var pixelFormat: BoardPixelFormat
+    /// The display paths this board supports (`display.paths`; default userspace only).
+    public var paths: [DisplayPath]
 
     public init(
         controller: String?, panel: String? = nil, width: Int, height: Int, xOffset: Int = 0, yOffset: Int = 0,
         rotation: BoardRotation = .deg0, colorOrder: BoardColorOrder = .rgb, inverted: Bool = false,
-        pixelFormat: BoardPixelFormat = .rgb565
+        pixelFormat: BoardPixelFormat = .rgb565, paths: [DisplayPath] = [.userspace]
     ) {
         self.controller = controller
         self.panel = panel
@@ -81,6 +83,7 @@ public struct DisplaySpec: Sendable, Equatable {
         self.colorOrder = colorOrder
         self.inverted = inverted
         self.pixelFormat = pixelFormat
+        self.paths = paths
     }
 }
 

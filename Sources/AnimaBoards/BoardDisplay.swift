@@ -57,11 +57,11 @@ public enum BoardDisplay {
                         do {
                             // The board's frequency_hz and active level (decoder default 1 kHz; 0 Hz would divide by zero).
                             backlight = .pwm(
-                                try hardware.pwmChannel(chip: pwm.chip, channel: pwm.channel),
+                                try hardware.pwmChannel(gpio: light.gpio, chip: pwm.chip, channel: pwm.channel),
                                 periodNanoseconds: 1_000_000_000 / UInt64(max(pwm.frequencyHz, 1)), activeLow: !light.activeHigh)
                         } catch {
-                            // No PWM overlay (or Pi 5's other chip number): a dark display is worse than no dimming.
-                            hardware.warn("\(board.name) backlight: pwmchip\(pwm.chip)/pwm\(pwm.channel) unavailable (\(error)); "
+                            // No PWM overlay: a dark display is worse than no dimming.
+                            hardware.warn("\(board.name) backlight: no PWM for GPIO \(light.gpio) (\(error)); "
                                 + "using GPIO \(light.gpio) on/off instead. For dimming add the PWM overlay for GPIO \(light.gpio) to /boot/firmware/config.txt.")
                             backlight = .gpio(try output(light.gpio, activeLow: !light.activeHigh, role: "backlight"))
                         }

@@ -9,7 +9,9 @@ public protocol BoardHardware {
     /// An output line, looked up on the first chip in `chipLabels` that exists (Pi 4 label, then Pi 5).
     /// `activeLow` lines are inverted by the implementation, so `set(true)` always means "active".
     func gpioOutput(chipLabels: [String], line: Int, activeLow: Bool, consumer: String) throws(HALError) -> any GPIOOutput
-    func pwmChannel(chip: Int, channel: Int) throws(HALError) -> any PWMChannel
+    /// The PWM channel that drives header pin `gpio`: found by its controller where the machine's one is recognised
+    /// (the Pi 4's BCM2835 PWM, the Pi 5's RP1), else the board file's `chip` and `channel`.
+    func pwmChannel(gpio: Int, chip: Int, channel: Int) throws(HALError) -> any PWMChannel
     var delay: any Delay { get }
     /// Something the person should know that does not stop the display (a missing PWM chip). Default: stderr.
     func warn(_ message: String)

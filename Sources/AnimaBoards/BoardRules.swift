@@ -75,6 +75,15 @@ struct BoardRules {
         default:
             break
         }
+        if display.paths.contains(.kernel) {
+            let spi: Bool
+            if case .spi = board.bus { spi = true } else { spi = false }
+            if monochrome || !spi {
+                throw .conflict(file: file, line: lines["display.paths"] ?? 1, field: "display.paths",
+                                detail: "kernel needs a MIPI-DBI controller on bus.spi (panel-mipi-dbi drives nothing else), "
+                                    + "so this board supports userspace only; remove kernel from the list.")
+            }
+        }
         if let facts {
             let columnsUsed = display.xOffset + display.width
             let rowsUsed = display.yOffset + display.height

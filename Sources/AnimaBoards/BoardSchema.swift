@@ -10,6 +10,8 @@ public struct BoardSchema: Sendable {
         case integer(min: Int?, max: Int?)
         case boolean
         case enumeration([String])
+        /// A non-empty list of distinct values, each one of these.
+        case list([String])
         /// A display controller known to the binary (checked against the loader's list).
         case controller
         case map(fields: [(name: String, field: Field)], exactlyOneOf: [String])
@@ -74,6 +76,7 @@ public struct BoardSchema: Sendable {
         case "integer": kind = .integer(min: try int("min"), max: try int("max"))
         case "boolean": kind = .boolean
         case "enum": kind = .enumeration((map["values"]?.sequence ?? []).compactMap { $0.string })
+        case "list": kind = .list((map["values"]?.sequence ?? []).compactMap { $0.string })
         case "controller": kind = .controller
         case "map":
             let oneOf = (map["exactly_one_of"]?.sequence ?? []).compactMap { $0.string }
@@ -86,7 +89,7 @@ public struct BoardSchema: Sendable {
         default:
             guard let base = named[typeName] else {
                 throw .notAllowed(file: file, line: node.line, field: "\(path).type", value: typeName,
-                                  allowed: ["string", "integer", "boolean", "enum", "controller", "map", "pins"] + named.keys.sorted())
+                                  allowed: ["string", "integer", "boolean", "enum", "list", "controller", "map", "pins"] + named.keys.sorted())
             }
             kind = base.kind
         }

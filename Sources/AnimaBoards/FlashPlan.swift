@@ -1,14 +1,6 @@
 import AnimaDisplay
 import AnimaFiles
 
-/// How the display is driven on the Pi. One driver definition serves both; the board file says which it supports.
-public enum DisplayPath: String, Sendable, CaseIterable {
-    /// Anima drives the panel itself through spidev and libgpiod: config.txt only enables the bus.
-    case userspace
-    /// The kernel's panel-mipi-dbi driver runs our .bin and owns spi0.N and the D/C line (spidev is gone).
-    case kernel
-}
-
 /// What `anima flash` installs for a board at a rotation: the board file copy, the display configuration the
 /// runtime reads, and — for MIPI-DBI panels on SPI — the kernel's panel-mipi-dbi firmware plus the config.txt
 /// lines that load it. Pure: computing a plan touches no files, so it is tested byte for byte.
@@ -26,10 +18,15 @@ public struct FlashPlan: Sendable, Equatable {
     public static let firmwarePath = "lib/firmware"
 
     /// - Parameter existingConfiguration: the anima.toml already installed, if any: its other settings (governance,
-    ///   data directory, …) are kept; only the board, rotation and boards directory change.
+    ///   data directory, …) are kept; only the board, display path, rotation and boards directory change.
     public static func make(
         board: BoardDefinition, path: DisplayPath, rotation: BoardRotation? = nil, existingConfiguration: ConfigFile? = nil
     ) throws(FlashError) -> FlashPlan {
+        guard board.display.paths.contains(path) else {
+            throw .display("\(board.listedPathsOnly), "
+                + "so \(board.name) cannot be flashed for the \(path.rawValue) path. Use --path \(board.display.paths.first?.rawValue ?? "userspace")"
+                + (path == .kernel ? ", or add kernel to display.paths if the panel is a MIPI-DBI controller on SPI." : "."))
+        }
         let rotation = rotation ?? board.display.rotation
         let configuration = try board.panelConfiguration(rotation: rotation)
         var artifacts = [InstallArtifact(
@@ -38,11 +35,19 @@ public struct FlashPlan: Sendable, Equatable {
         var notes: [String] = []
         var firmwareName: String?
 
-        switch board.bus {
-        case .spi where path == .userspace, .i2c where path == .userspace:
+        switch (path, board.bus) {
+        case (_, .simulator):
+            notes.append("\(board.name) has no hardware: nothing for the kernel to load; `anima run --board \(board.name)` draws PNG files.")
+        case (.userspace, _):
             // Only the bus: the mipi-dbi-spi overlay would bind spi0.N and the D/C GPIO and break `anima run`.
             overlayLines = ["dtparam=\(board.busParameter)=on"]
-        case let .spi(spi) where !configuration.controller.isMonochrome:
+        case (.kernel, .i2c):
+            // The board rules refuse kernel in display.paths off SPI; a definition built in code is refused here.
+            throw .display("\(board.origin): panel-mipi-dbi drives MIPI-DBI panels on SPI only; flash \(board.name) with --path userspace.")
+        case let (.kernel, .spi(spi)):
+            guard !configuration.controller.isMonochrome else {
+                throw .display("\(board.origin): \(configuration.controller.name) is not a MIPI-DBI panel, so panel-mipi-dbi cannot drive it; flash with --path userspace.")
+            }
             let compatible = try compatibleName(board: board, rotation: rotation)
             let firmware: [UInt8]
             let overlay: PanelOverlayParameters
@@ -62,17 +67,12 @@ public struct FlashPlan: Sendable, Equatable {
                 relativePath: "\(firmwarePath)/\(overlay.firmwareFileName)", bytes: firmware,
                 purpose: "panel-mipi-dbi firmware (\(configuration.controller.name), rotation \(rotation.rawValue))"))
             overlayLines = overlay.configLines
-        case .spi, .i2c:
-            notes.append("\(configuration.controller.name) is not a MIPI-DBI panel: panel-mipi-dbi firmware does not apply, so no .bin is written. "
-                + "Anima drives it from user space; enable its bus in /boot/firmware/config.txt (dtparam=\(board.busParameter)=on).")
-        case .simulator:
-            notes.append("\(board.name) has no hardware: nothing for the kernel to load; `anima run --board \(board.name)` draws PNG files.")
         }
 
         artifacts.insert(InstallArtifact(
             relativePath: configurationPath,
             bytes: Array(runtimeConfiguration(
-                board: board, rotation: rotation, firmwareName: firmwareName, existing: existingConfiguration).utf8),
+                board: board, path: path, rotation: rotation, firmwareName: firmwareName, existing: existingConfiguration).utf8),
             purpose: "runtime configuration"), at: 0)
         return FlashPlan(board: board.name, rotation: rotation, artifacts: artifacts, overlayLines: overlayLines, notes: notes)
     }
@@ -90,16 +90,18 @@ public struct FlashPlan: Sendable, Equatable {
         return name
     }
 
-    /// `etc/anima/anima.toml`: the board and rotation `anima run` drives, merged into the settings already there.
-    /// Deterministic (no timestamps, sorted keys), so a second flash with the same choice finds the file unchanged.
+    /// `etc/anima/anima.toml`: the board, rotation and display path `anima run` drives, merged into the settings
+    /// already there. Deterministic (no timestamps, sorted keys), so a second flash with the same choice finds the
+    /// file unchanged.
     static func runtimeConfiguration(
-        board: BoardDefinition, rotation: BoardRotation, firmwareName: String?, existing: ConfigFile?
+        board: BoardDefinition, path: DisplayPath, rotation: BoardRotation, firmwareName: String?, existing: ConfigFile?
     ) -> String {
         var values = (existing?.values ?? [:]).mapValues(\.value)
         values["board"] = .string(board.name)
+        values["display_path"] = .string(path.rawValue)
         values["rotation"] = .integer(rotation.rawValue)
         values["boards_dir"] = .string("/\(boardsPath)")
-        var header = "Written by `anima flash --board \(board.name) --rotation \(rotation.rawValue)`; `anima run` reads it.\n"
+        var header = "Written by `anima flash --board \(board.name) --path \(path.rawValue) --rotation \(rotation.rawValue)`; `anima run` reads it.\n"
             + "Run flash again to change the board or rotation, so the kernel firmware matches; other settings are kept."
         if let firmwareName { header += "\nPanel firmware: /\(firmwarePath)/\(firmwareName)" }
         return ConfigFile.render(values.map { (key: $0.key, value: $0.value) }, header: header)

@@ -6,11 +6,13 @@ import AnimaHAL
 public final class LinuxBoardHardware: BoardHardware {
     public let delay: any Delay = SystemDelay()
     private let locator: GPIOChipLocator
+    private let pwmLocator: PWMChipLocator
     /// Chips opened so far, by the label list that found them; lines keep their chip open anyway.
     private var chips: [[String]: GPIOChip] = [:]
 
-    public init(devDirectory: String = "/dev") {
+    public init(devDirectory: String = "/dev", sysfsRoot: String = "/sys") {
         locator = GPIOChipLocator(devDirectory: devDirectory)
+        pwmLocator = PWMChipLocator(sysfsRoot: sysfsRoot)
     }
 
     public func spiDevice(path: String, configuration: SPIConfiguration) throws(HALError) -> any SPIDevice {
@@ -33,8 +35,10 @@ public final class LinuxBoardHardware: BoardHardware {
         return activeLow ? ActiveLowOutput(output) : output
     }
 
-    public func pwmChannel(chip: Int, channel: Int) throws(HALError) -> any PWMChannel {
-        try LinuxPWMChannel(chip: chip, channel: channel)
+    public func pwmChannel(gpio: Int, chip: Int, channel: Int) throws(HALError) -> any PWMChannel {
+        let location = pwmLocator.location(forGPIO: gpio)
+        return try LinuxPWMChannel(
+            chip: location?.chip ?? chip, channel: location?.channel ?? channel, sysfsRoot: pwmLocator.sysfsRoot)
     }
 }
 

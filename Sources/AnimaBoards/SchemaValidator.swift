@@ -48,6 +48,23 @@ struct SchemaValidator {
             guard values.contains(text) else {
                 throw .notAllowed(file: file, line: node.line, field: path, value: text, allowed: values)
             }
+        case let .list(values):
+            let expected = "a list of \(values.joined(separator: ", ")), e.g. [\(values.joined(separator: ", "))]"
+            guard let items = node.sequence, !items.isEmpty else {
+                throw .wrongType(file: file, line: node.line, field: path, expected: expected,
+                                 found: node.sequence == nil ? node.summary : "an empty list")
+            }
+            var seen: [String] = []
+            for item in items {
+                let text = try scalar(item, path: path, expected: "one of \(values.joined(separator: ", "))")
+                guard values.contains(text) else {
+                    throw .notAllowed(file: file, line: item.line, field: path, value: text, allowed: values)
+                }
+                guard !seen.contains(text) else {
+                    throw .conflict(file: file, line: item.line, field: path, detail: "'\(text)' is listed twice; list each value once.")
+                }
+                seen.append(text)
+            }
         case .controller:
             let text = try scalar(node, path: path, expected: "a controller name")
             guard controllers.contains(text) else {
@@ -118,6 +135,7 @@ struct SchemaValidator {
             return noun
         case .boolean: return "true or false"
         case let .enumeration(values): return "one of \(values.joined(separator: ", "))"
+        case let .list(values): return "a list of \(values.joined(separator: ", "))"
         case .string: return "text"
         case .controller: return "a controller name (\(controllers.joined(separator: ", ")))"
         case .map: return "a mapping"

@@ -19,8 +19,9 @@ public struct FramebufferGeometry: Sendable, Hashable {
 }
 
 /// The kernel path's output: the panel-mipi-dbi driver owns the bus, we write RGB565 pixels (native little-endian,
-/// as the kernel's fbdev emulation stores them) into its framebuffer, one row span per damaged row.
-/// The path may be a real /dev/fbN or a file of lineLength × height bytes (tests). Not wired into `anima run` yet.
+/// as the kernel's fbdev emulation stores DRM_FORMAT_RGB565) into its framebuffer, one row span per row of a window.
+/// The path may be a real /dev/fbN or a file of lineLength × height bytes (tests). `FramebufferDisplay` decides
+/// which windows changed.
 public final class FramebufferDevice {
     public let path: String
     public let geometry: FramebufferGeometry
@@ -44,13 +45,19 @@ public final class FramebufferDevice {
     /// Returns the pixel bytes written.
     @discardableResult
     public func write(_ framebuffer: Framebuffer, full: Bool = false) throws(DisplayError) -> Int {
+        let region = full ? Window(x: 0, y: 0, width: geometry.width, height: geometry.height) : framebuffer.damage
+        guard let region else { return 0 }
+        return try write(region, of: framebuffer)
+    }
+
+    /// Writes one window of the framebuffer, one `pwrite` per row at the kernel's stride. Returns the bytes written.
+    @discardableResult
+    public func write(_ region: Window, of framebuffer: Framebuffer) throws(DisplayError) -> Int {
         guard framebuffer.width == geometry.width, framebuffer.height == geometry.height, framebuffer.format == .rgb565 else {
             throw .sizeMismatch(
                 expected: "\(geometry.width)×\(geometry.height) rgb565 (\(path))",
                 got: "\(framebuffer.width)×\(framebuffer.height) \(framebuffer.format.rawValue)")
         }
-        let region = full ? Window(x: 0, y: 0, width: geometry.width, height: geometry.height) : framebuffer.damage
-        guard let region else { return 0 }
         var total = 0
         var row = [UInt8](repeating: 0, count: region.width * 2)
         for y in region.y..<(region.y + region.height) {

@@ -1,4 +1,5 @@
 import AnimaBoards
+import AnimaDisplay
 import AnimaDrawing
 import AnimaFiles
 import AnimaGovernanceClient
@@ -21,6 +22,8 @@ public struct RunOptions: Sendable {
     public var snapshotPath: String?
     /// With a virtual clock: at most this many draw() calls per real second (a watchable demo), instead of flat out.
     public var pace: Double?
+    /// How the kernel display path reads its framebuffer's geometry (the FBIOGET ioctls; tests use a file's).
+    public var framebufferGeometry: any FramebufferGeometrySource = KernelFramebufferGeometry()
 
     public init(
         configuration: RuntimeConfiguration, clockStep: Double? = nil, marks: Int? = nil, seed: UInt64? = nil, snapshotPath: String? = nil,
@@ -101,12 +104,19 @@ public final class CreatureRuntime {
             throw .board("\(error)")
         }
         let eraSelection: EraSelection
+        let displayPath: DisplayPath
         do {
+            displayPath = try configuration.displayPath
             fps = try configuration.fps
             fixedAnima = try configuration.animaSource
             eraSelection = try configuration.era
         } catch {
             throw .configuration(error.description)
+        }
+        if displayPath == .kernel, configuration.transport == "hardware", board.bus != .simulator, !board.display.paths.contains(.kernel) {
+            throw .board("\(board.listedPathsOnly), but "
+                + "display_path is kernel (from \(configuration.entries["display_path"]?.source.description ?? "default")); "
+                + "set display_path = \"userspace\" (or --display-path userspace) and flash with --path userspace.")
         }
         do {
             try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
@@ -142,7 +152,11 @@ public final class CreatureRuntime {
             try? FileManager.default.createDirectory(atPath: String(transport.dropFirst("simulator:".count)), withIntermediateDirectories: true)
         }
         let hardware: (any BoardHardware)? = transport == "hardware" ? LinuxBoardHardware() : nil
-        display = DisplayLink(board: board, rotation: rotation, transportSpec: transport, hardware: hardware, logger: logger)
+        display = DisplayLink(
+            board: board, rotation: rotation, transportSpec: transport, path: displayPath,
+            kernelFramebuffer: DisplayLink.KernelFramebuffer(
+                device: configuration.framebufferDevice, geometrySource: options.framebufferGeometry),
+            hardware: hardware, logger: logger)
         lights = hardware.flatMap { MoodLightDriver(board: board, hardware: $0, logger: logger) }
 
         // The engine, resuming the saved canvas.

@@ -7,13 +7,24 @@ import Logging
 /// The creature's connection to its panel. A display that fails (device missing, SPI error) never stops the creature:
 /// the link reports the failure in `state`, keeps the canvas, and reopens the display with backoff (5 s doubling to
 /// 5 min), then repaints the whole canvas.
+///
+/// With the `hardware` transport the display path decides the route: userspace drives the board's bus, kernel writes
+/// into the panel-mipi-dbi framebuffer (`framebuffer`, or the one found by name).
 final class DisplayLink {
+    /// How the kernel path reaches its framebuffer.
+    struct KernelFramebuffer {
+        var device: String?
+        var geometrySource: any FramebufferGeometrySource
+    }
+
     private let board: BoardDefinition
     private let rotation: BoardRotation?
     private let transportSpec: String
+    private let path: DisplayPath
+    private let kernelFramebuffer: KernelFramebuffer
     private let hardware: (any BoardHardware)?
     private let logger: Logger
-    private var display: Display?
+    private var display: (any DisplaySurface)?
     private var retryDelay = 5.0
     private var nextAttempt = 0.0
     private var needsFullRepaint = true
@@ -23,10 +34,15 @@ final class DisplayLink {
     private(set) var bytesSent = 0
     private(set) var lastError: String?
 
-    init(board: BoardDefinition, rotation: BoardRotation?, transportSpec: String, hardware: (any BoardHardware)?, logger: Logger) {
+    init(
+        board: BoardDefinition, rotation: BoardRotation?, transportSpec: String, path: DisplayPath, kernelFramebuffer: KernelFramebuffer,
+        hardware: (any BoardHardware)?, logger: Logger
+    ) {
         self.board = board
         self.rotation = rotation
         self.transportSpec = transportSpec
+        self.path = path
+        self.kernelFramebuffer = kernelFramebuffer
         self.hardware = hardware
         self.logger = logger
     }
@@ -84,9 +100,18 @@ final class DisplayLink {
     /// The framebuffer's current picture (what the panel shows), for `--snapshot`.
     func framebufferImage() -> RGBImage? { display?.framebuffer.image() }
 
+    /// The kernel path replaces only the board's own bus; traces and simulators stay what they are.
+    private var usesKernelFramebuffer: Bool { transportSpec == "hardware" && path == .kernel }
+
     private func open(now: Double) {
         do {
-            let display = try BoardDisplay.open(board: board, rotation: rotation, transport: transportSpec, hardware: hardware)
+            let display: any DisplaySurface
+            if usesKernelFramebuffer {
+                display = try BoardDisplay.openFramebuffer(
+                    board: board, rotation: rotation, device: kernelFramebuffer.device, geometrySource: kernelFramebuffer.geometrySource)
+            } else {
+                display = try BoardDisplay.open(board: board, rotation: rotation, transport: transportSpec, hardware: hardware)
+            }
             try display.initialize()
             try? display.setBacklight(1)
             self.display = display
@@ -94,7 +119,11 @@ final class DisplayLink {
             lastError = nil
             retryDelay = 5
             needsFullRepaint = true
-            logger.info("display \(board.name) open on \(transportSpec)")
+            if let framebuffer = display as? FramebufferDisplay {
+                logger.info("display \(board.name) open on the kernel path: \(framebuffer.device.path)")
+            } else {
+                logger.info("display \(board.name) open on \(transportSpec)")
+            }
         } catch {
             fail("\(error)", now: now)
         }
@@ -111,7 +140,7 @@ final class DisplayLink {
     }
 
     /// The canvas image cropped or padded to the framebuffer (they match unless the board changed size).
-    private func fitted(_ image: RGBImage, to display: Display) -> RGBImage {
+    private func fitted(_ image: RGBImage, to display: any DisplaySurface) -> RGBImage {
         let width = display.framebuffer.width
         let height = display.framebuffer.height
         if image.width == width && image.height == height { return image }

@@ -1,3 +1,4 @@
+import AnimaBoards
 import AnimaDrawing
 import AnimaFiles
 
@@ -39,6 +40,8 @@ public struct RuntimeConfiguration: Sendable, Equatable {
         Setting(key: "boards_dir", environment: "ANIMA_BOARDS_DIR", flag: "--boards-dir", defaultValue: nil, help: "extra directory of board files"),
         Setting(key: "data_dir", environment: "ANIMA_DATA_DIR", flag: "--data-dir", defaultValue: "/var/lib/anima", help: "anima.db, canvas, drawings, status"),
         Setting(key: "transport", environment: "ANIMA_TRANSPORT", flag: "--transport", defaultValue: "hardware", help: "hardware | trace:FILE | virtual | simulator[:DIR]"),
+        Setting(key: "display_path", environment: "ANIMA_DISPLAY_PATH", flag: "--display-path", defaultValue: "userspace", help: "userspace (spidev + libgpiod) or kernel (the panel-mipi-dbi /dev/fb*); anima flash --path records it"),
+        Setting(key: "framebuffer", environment: "ANIMA_FRAMEBUFFER", flag: "--framebuffer", defaultValue: nil, help: "kernel path: the /dev/fb* to draw into (default: the one /sys/class/graphics names panel-mipi-dbi)"),
         Setting(key: "fps", environment: "ANIMA_FPS", flag: "--fps", defaultValue: "20", help: "frames per second of the loop"),
         Setting(key: "era", environment: "ANIMA_ERA", flag: "--era", defaultValue: "rotate", help: "rotate (a new era after each finished drawing) or one era to pin: gestural, pointillist, field, geometric"),
         Setting(key: "anima_source", environment: "ANIMA_SOURCE", flag: "--anima", defaultValue: "system", help: "system | w,c,s,p (fixed)"),
@@ -91,6 +94,7 @@ public struct RuntimeConfiguration: Sendable, Equatable {
         _ = try governanceInterval
         _ = try animaSource
         try Self.checkTransport(transport, invalid: invalid)
+        _ = try displayPath
         _ = try era
     }
 
@@ -111,6 +115,20 @@ public struct RuntimeConfiguration: Sendable, Equatable {
             throw invalid("transport", "'\(text)' is not a transport: use hardware, virtual, simulator, simulator:DIR or trace:FILE")
         }
     }
+    /// How `transport = hardware` reaches the panel: the board's bus from user space, or the kernel's framebuffer.
+    public var displayPath: DisplayPath {
+        get throws(Invalid) {
+            let text = string("display_path") ?? DisplayPath.userspace.rawValue
+            guard let path = DisplayPath(rawValue: text) else {
+                throw invalid("display_path", "'\(text)' must be userspace or kernel")
+            }
+            return path
+        }
+    }
+
+    /// The kernel path's framebuffer device, when configured rather than found by name.
+    public var framebufferDevice: String? { string("framebuffer") }
+
     public var governanceURL: String? { string("governance.url") }
     public var tokenFile: String? { string("governance.token_file") }
     public var governanceCAFile: String? { string("governance.ca_file") }

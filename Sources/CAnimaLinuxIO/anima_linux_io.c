@@ -1,6 +1,7 @@
 #include "anima_linux_io.h"
 
 #include <errno.h>
+#include <linux/fb.h>
 #include <linux/i2c-dev.h>
 #include <linux/i2c.h>
 #include <linux/spi/spidev.h>
@@ -56,3 +57,19 @@ int anima_i2c_rdwr(int fd, anima_i2c_message *messages, uint32_t count) {
 
 size_t anima_spi_transfer_struct_size(void) { return sizeof(struct spi_ioc_transfer); }
 size_t anima_i2c_msg_struct_size(void) { return sizeof(struct i2c_msg); }
+
+int anima_fb_get_geometry(int fd, anima_fb_geometry *geometry) {
+    struct fb_var_screeninfo var;
+    struct fb_fix_screeninfo fix;
+    memset(&var, 0, sizeof var);
+    memset(&fix, 0, sizeof fix);
+    if (ioctl(fd, FBIOGET_VSCREENINFO, &var) < 0) return -errno;
+    if (ioctl(fd, FBIOGET_FSCREENINFO, &fix) < 0) return -errno;
+    geometry->xres = var.xres;
+    geometry->yres = var.yres;
+    geometry->bits_per_pixel = var.bits_per_pixel;
+    geometry->line_length = fix.line_length;
+    memset(geometry->id, 0, sizeof geometry->id);
+    memcpy(geometry->id, fix.id, sizeof fix.id);
+    return 0;
+}

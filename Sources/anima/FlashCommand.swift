@@ -11,10 +11,11 @@ struct FlashCommand: ParsableCommand {
         commandName: "flash",
         abstract: "Install a board's display configuration and panel-mipi-dbi firmware.",
         discussion: """
-            Validates the board, then writes atomically under --root (default /): etc/anima/anima.toml (board and \
-            rotation), etc/anima/boards/NAME.yaml (a copy of the board file) and, for MIPI-DBI panels, \
-            lib/firmware/<compatible>.bin. Reads every file back and checks its SHA-256, then prints the lines to add \
-            to /boot/firmware/config.txt. Running it again with the same choice changes nothing.
+            Validates the board, then writes atomically under --root (default /): etc/anima/anima.toml (board, \
+            rotation and display path, which `anima run` follows), etc/anima/boards/NAME.yaml (a copy of the board \
+            file) and, for --path kernel, lib/firmware/<compatible>.bin. Reads every file back and checks its SHA-256, \
+            then prints the lines to add to /boot/firmware/config.txt for that path only. A board supports the paths \
+            its display.paths lists; others are refused. Running it again with the same choice changes nothing.
             """)
 
     @Option(help: "The board (see `anima boards`).")

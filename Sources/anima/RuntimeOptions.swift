@@ -21,6 +21,12 @@ struct RuntimeOptions: ParsableArguments {
     @Option(help: "Display transport: hardware | trace:FILE | virtual | simulator[:DIR].")
     var transport: String?
 
+    @Option(help: "How transport hardware reaches the panel: userspace (spidev + libgpiod) or kernel (the /dev/fb* of the panel-mipi-dbi overlay). Default: what `anima flash --path` recorded, else userspace.")
+    var displayPath: String?
+
+    @Option(help: "Kernel path: the framebuffer device (default: the /dev/fbN whose /sys/class/graphics name is panel-mipi-dbi's).")
+    var framebuffer: String?
+
     @Option(help: "Frames per second of the loop.")
     var fps: Double?
 
@@ -50,6 +56,8 @@ struct RuntimeOptions: ParsableArguments {
         flags["boards_dir"] = boardsDir
         flags["data_dir"] = dataDir
         flags["transport"] = transport
+        flags["display_path"] = displayPath
+        flags["framebuffer"] = framebuffer
         flags["fps"] = fps.map { String($0) }
         flags["era"] = era
         flags["anima_source"] = anima

@@ -124,6 +124,18 @@ struct AnimaCommandLineTests {
         #expect(rotation.status == 64)
     }
 
+    @Test("anima flash --path kernel is refused for a board without kernel in display.paths, and writes nothing")
+    func kernelPathRefused() throws {
+        let root = try BoardTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let oled = try Self.anima(["flash", "--root", root, "--board", "generic-ssd1306-i2c", "--path", "kernel"])
+        #expect(oled.status == 1)
+        #expect(oled.error.hasSuffix("generic-ssd1306-i2c.yaml: display.paths lists userspace only, so generic-ssd1306-i2c cannot be flashed "
+            + "for the kernel path. Use --path userspace, or add kernel to display.paths if the panel is a MIPI-DBI controller on SPI.\n"),
+            "\(oled.error)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/etc"), "nothing installed")
+    }
+
     @Test("anima display test draws the calibration pattern into trace, virtual and simulator transports")
     func displayTest() throws {
         let directory = try BoardTestSupport.temporaryDirectory()

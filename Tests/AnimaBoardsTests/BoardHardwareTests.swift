@@ -1,5 +1,6 @@
 import AnimaDisplay
 import AnimaHAL
+import Foundation
 import Testing
 @testable import AnimaBoards
 
@@ -34,8 +35,8 @@ final class FakeBoardHardware: BoardHardware {
         return output
     }
 
-    func pwmChannel(chip: Int, channel: Int) throws(HALError) -> any PWMChannel {
-        requests.append("pwm \(chip)/\(channel)")
+    func pwmChannel(gpio: Int, chip: Int, channel: Int) throws(HALError) -> any PWMChannel {
+        requests.append("pwm gpio \(gpio) \(chip)/\(channel)")
         if pwmMissing { throw .deviceMissing(path: "/sys/class/pwm/pwmchip\(chip)", hint: "no PWM overlay") }
         return pwm
     }
@@ -67,7 +68,7 @@ struct BoardHardwareTests {
         let hatMini = try BoardTestSupport.loader.load(path: BoardTestSupport.boardsDirectory + "/pimoroni-display-hat-mini.yaml")
         let hardware = FakeBoardHardware()
         _ = try BoardDisplay.open(board: hatMini, transport: "hardware", hardware: hardware)
-        #expect(hardware.requests == ["spi /dev/spidev0.1 60000000 mode 0", "pwm 0/1", "gpio pinctrl-bcm2711|pinctrl-rp1|pinctrl-bcm2835:9 anima"])
+        #expect(hardware.requests == ["spi /dev/spidev0.1 60000000 mode 0", "pwm gpio 13 0/1", "gpio pinctrl-bcm2711|pinctrl-rp1|pinctrl-bcm2835:9 anima"])
         let lit = try BoardDisplay.open(board: hatMini, transport: "hardware", hardware: hardware)
         try lit.initialize()
         #expect(hardware.pwm.periodNanoseconds == 2_000_000, "frequency_hz: 500 from the board file")
@@ -87,7 +88,8 @@ struct BoardHardwareTests {
         let display = try BoardDisplay.open(board: hatMini, transport: "hardware", hardware: hardware)
         try display.initialize()
         #expect(hardware.warnings.count == 1)
-        #expect(hardware.warnings.first?.contains("pwmchip0/pwm1") == true && hardware.warnings.first?.contains("GPIO 13") == true)
+        #expect(hardware.warnings.first?.hasPrefix("pimoroni-display-hat-mini backlight: no PWM for GPIO 13 (") == true, "\(hardware.warnings)")
+        #expect(hardware.warnings.first?.contains("/sys/class/pwm/pwmchip0") == true)
         #expect(hardware.outputs[13]?.level == true, "backlight on through GPIO 13")
     }
 
@@ -102,5 +104,22 @@ struct BoardHardwareTests {
         } catch {
             #expect(error.description.hasPrefix("/dev/spidev0.0 does not exist"), "\(error)")
         }
+    }
+
+    /// The Display HAT Mini's backlight (GPIO 13; its board file says pwmchip0 channel 1, the Pi 4 numbers) on a fake
+    /// Pi 5 sysfs where RP1's header PWM block is pwmchip2: the Linux hardware finds pwmchip2, channel 1.
+    @Test("on a Pi 5 the backlight PWM is found on the RP1 chip, whatever its number")
+    func pi5PWMChip() throws {
+        let root = try BoardTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        func put(_ path: String, _ text: String = "") throws {
+            try FileManager.default.createDirectory(atPath: root + "/" + (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: root + "/" + path, atomically: false, encoding: .utf8)
+        }
+        try put("class/pwm/pwmchip0/device/uevent", "OF_FULLNAME=/axi/pcie@120000/rp1/pwm@4009c000\nOF_COMPATIBLE_0=raspberrypi,rp1-pwm\n")
+        try put("class/pwm/pwmchip2/device/uevent", "OF_FULLNAME=/axi/pcie@120000/rp1/pwm@40098000\nOF_COMPATIBLE_0=raspberrypi,rp1-pwm\n")
+        for attribute in ["export", "pwm1/period", "pwm1/duty_cycle", "pwm1/enable"] { try put("class/pwm/pwmchip2/" + attribute) }
+        let channel = try LinuxBoardHardware(sysfsRoot: root).pwmChannel(gpio: 13, chip: 0, channel: 1)
+        #expect(channel.name == "pwmchip2/pwm1")
     }
 }

@@ -32,11 +32,12 @@ struct FlashPlanTests {
         #expect(plan.artifacts[2].bytes == Self.brainCraftFirmware)
         #expect(plan.artifacts[1].bytes == Array(try BoardTestSupport.text(of: "adafruit-braincraft-hat").utf8))
         #expect(String(decoding: plan.artifacts[0].bytes, as: UTF8.self) == """
-            # Written by `anima flash --board adafruit-braincraft-hat --rotation 0`; `anima run` reads it.
+            # Written by `anima flash --board adafruit-braincraft-hat --path kernel --rotation 0`; `anima run` reads it.
             # Run flash again to change the board or rotation, so the kernel firmware matches; other settings are kept.
             # Panel firmware: /lib/firmware/adafruit-braincraft-hat-r0.bin
             board = "adafruit-braincraft-hat"
             boards_dir = "/etc/anima/boards"
+            display_path = "kernel"
             rotation = 0
 
             """)
@@ -77,17 +78,56 @@ struct FlashPlanTests {
         #expect(!brainCraft.overlayLines.contains("dtparam=write-only"))
     }
 
-    @Test("SSD1306 and the simulator get no .bin and say why; names with dots become valid compatibles")
-    func noFirmware() throws {
-        let oled = try FlashPlan.make(board: Self.board("generic-ssd1306-i2c"), path: .kernel)
+    @Test("--path kernel is refused for a board whose display.paths lacks kernel (SSD1306, simulator), naming file and field")
+    func kernelPathRefusedWhereUnsupported() throws {
+        for name in ["generic-ssd1306-i2c", "simulator"] {
+            let board = try Self.board(name)
+            #expect(board.display.paths == [.userspace])
+            do {
+                _ = try FlashPlan.make(board: board, path: .kernel)
+                Issue.record("\(name): --path kernel was accepted")
+            } catch {
+                #expect(error.description == "\(board.origin): display.paths lists userspace only, so \(name) cannot be flashed for the kernel "
+                    + "path. Use --path userspace, or add kernel to display.paths if the panel is a MIPI-DBI controller on SPI.")
+            }
+        }
+        let oled = try FlashPlan.make(board: Self.board("generic-ssd1306-i2c"), path: .userspace)
         #expect(oled.artifacts.map(\.relativePath) == ["etc/anima/anima.toml", "etc/anima/boards/generic-ssd1306-i2c.yaml"])
-        #expect(oled.overlayLines.isEmpty)
-        #expect(oled.notes.first?.hasPrefix("ssd1306 is not a MIPI-DBI panel: panel-mipi-dbi firmware does not apply") == true)
-        let simulator = try FlashPlan.make(board: Self.board("simulator"), path: .kernel)
-        #expect(simulator.artifacts.count == 2 && simulator.notes.count == 1)
+        #expect(oled.overlayLines == ["dtparam=i2c_arm=on"])
+        let simulator = try FlashPlan.make(board: Self.board("simulator"), path: .userspace)
+        #expect(simulator.artifacts.count == 2 && simulator.notes.count == 1 && simulator.overlayLines.isEmpty)
+    }
+
+    @Test("every shipped MIPI-DBI board supports both paths; names with dots become valid compatibles")
+    func bothPathsOnDBIBoards() throws {
+        for name in BoardTestSupport.shippedBoardNames where !["generic-ssd1306-i2c", "simulator"].contains(name) {
+            #expect(try Self.board(name).display.paths == [.userspace, .kernel], "\(name)")
+        }
         let mini = try FlashPlan.make(board: Self.board("adafruit-mini-pitft-1.14"), path: .kernel)
         #expect(mini.artifacts[2].relativePath == "lib/firmware/adafruit-mini-pitft-1-14-r90.bin")
         #expect(mini.overlayLines.contains("dtparam=width=240,height=135"))
+        #expect(String(decoding: mini.artifacts[0].bytes, as: UTF8.self).contains("display_path = \"kernel\"\n"))
+        let userspace = try FlashPlan.make(board: Self.board("adafruit-mini-pitft-1.14"), path: .userspace)
+        #expect(String(decoding: userspace.artifacts[0].bytes, as: UTF8.self).contains("display_path = \"userspace\"\n"))
+    }
+
+    @Test("docs/boards.md's per-board config.txt table says what flash prints for each path")
+    func docsTableMatchesThePlans() throws {
+        let docs = try String(contentsOfFile: BoardTestSupport.boardsDirectory + "/../docs/boards.md", encoding: .utf8)
+        let section = try #require(docs.range(of: "### config.txt per board"), "docs/boards.md lost its per-board section")
+        let rows = docs[section.upperBound...].split(separator: "\n").filter { $0.hasPrefix("| `") }
+        for name in BoardTestSupport.shippedBoardNames {
+            let row = try #require(rows.first { $0.hasPrefix("| `\(name)` |") }, "docs/boards.md has no row for \(name)")
+            let board = try Self.board(name)
+            let userspace = try FlashPlan.make(board: board, path: .userspace).overlayLines
+            #expect(userspace.allSatisfy { row.contains("`\($0)`") }, "\(name) userspace: \(userspace)")
+            guard board.display.paths.contains(.kernel) else { continue }
+            let kernel = try FlashPlan.make(board: board, path: .kernel).overlayLines
+            let cell = ([String(kernel[0].dropFirst("dtoverlay=mipi-dbi-spi,".count))] + kernel.dropFirst(2).map {
+                $0 == "dtparam=write-only" ? $0 : String($0.dropFirst("dtparam=".count))
+            }).map { "`\($0)`" }.joined(separator: "; ")
+            #expect(row.contains("| \(cell) |"), "\(name) kernel: the row should read \(cell)")
+        }
     }
 
     @Test("install writes, verifies, and a second run changes nothing; --dry-run writes nothing")
@@ -122,7 +162,7 @@ struct FlashPlanTests {
         let root = try BoardTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try "a file".write(toFile: root + "/etc", atomically: true, encoding: .utf8)
-        let plan = try FlashPlan.make(board: Self.board("simulator"), path: .kernel)
+        let plan = try FlashPlan.make(board: Self.board("simulator"), path: .userspace)
         #expect(throws: FlashError.self) { try ArtifactInstaller.install(plan.artifacts, root: root, dryRun: false) { _ in } }
         do {
             _ = try ArtifactInstaller.install(plan.artifacts, root: root, dryRun: false) { _ in }

@@ -59,7 +59,7 @@ struct MalformedBoardTests {
     @Test("unknown field lists the allowed ones")
     func unknownField() {
         #expect(Self.message(Self.edit(6, "  colour: red")) ==
-            "test.yaml:6: display.colour: unknown field. Allowed here: controller, panel, width, height, x_offset, y_offset, rotation, color_order, inverted, pixel_format.")
+            "test.yaml:6: display.colour: unknown field. Allowed here: controller, panel, width, height, x_offset, y_offset, rotation, color_order, inverted, pixel_format, paths.")
     }
 
     @Test("unknown controller lists the known ones")
@@ -87,7 +87,7 @@ struct MalformedBoardTests {
         var text = try BoardTestSupport.text(of: "adafruit-braincraft-hat")
         text = text.replacingOccurrences(of: "    gpio: 26 ", with: "    gpio: 22 ")
         let error = BoardTestSupport.error(parsing: text, file: "braincraft.yaml")
-        #expect(error?.description.hasPrefix("braincraft.yaml:41: joystick.left: GPIO 22 is already used by pins.backlight.gpio (line 30)") == true,
+        #expect(error?.description.hasPrefix("braincraft.yaml:42: joystick.left: GPIO 22 is already used by pins.backlight.gpio (line 31)") == true,
                 "\(String(describing: error))")
     }
 
@@ -112,6 +112,37 @@ struct MalformedBoardTests {
             "test.yaml:7: display.height: y_offset 100 + height 240 exceeds the st7789 RAM height 320.")
         #expect(Self.message(Self.edit(4, "  controller: ssd1306")) ==
             "test.yaml:3: display.pixel_format: ssd1306 is monochrome; use pixel_format: mono1.")
+    }
+
+    @Test("display.paths: a list of userspace and kernel, each once; kernel only for a MIPI-DBI controller on SPI")
+    func displayPaths() throws {
+        let both = try BoardTestSupport.loader.parse(text: Self.edit(6, "  height: 240\n  paths: [userspace, kernel]"), file: "test.yaml")
+        #expect(both.display.paths == [.userspace, .kernel])
+        let unlisted = try BoardTestSupport.loader.parse(text: Self.base, file: "test.yaml")
+        #expect(unlisted.display.paths == [.userspace])
+        #expect(Self.message(Self.edit(6, "  height: 240\n  paths: [userspace, fbdev]")) ==
+            "test.yaml:7: display.paths: 'fbdev' is not allowed; use one of: userspace, kernel.")
+        #expect(Self.message(Self.edit(6, "  height: 240\n  paths: kernel")) ==
+            "test.yaml:7: display.paths: expected a list of userspace, kernel, e.g. [userspace, kernel], found 'kernel'.")
+        #expect(Self.message(Self.edit(6, "  height: 240\n  paths: []")) ==
+            "test.yaml:7: display.paths: expected a list of userspace, kernel, e.g. [userspace, kernel], found an empty list.")
+        #expect(Self.message(Self.edit(6, "  height: 240\n  paths: [kernel, kernel]")) ==
+            "test.yaml:7: display.paths: 'kernel' is listed twice; list each value once.")
+        let oled = """
+            name: oled
+            description: An OLED
+            display:
+              controller: ssd1306
+              width: 128
+              height: 64
+              pixel_format: mono1
+              paths: [userspace, kernel]
+            bus:
+              i2c: {bus: 1, address: 0x3C}
+
+            """
+        #expect(Self.message(oled) == "test.yaml:8: display.paths: kernel needs a MIPI-DBI controller on bus.spi "
+            + "(panel-mipi-dbi drives nothing else), so this board supports userspace only; remove kernel from the list.")
     }
 
     @Test("truncated file")

@@ -39,7 +39,7 @@ struct ShippedBoardsTests {
     @Test("the BrainCraft HAT decodes to the documented pin map")
     func brainCraft() throws {
         let board = try BoardTestSupport.loader.load(path: BoardTestSupport.boardsDirectory + "/adafruit-braincraft-hat.yaml")
-        #expect(board.display == DisplaySpec(controller: "st7789", width: 240, height: 240, inverted: true))
+        #expect(board.display == DisplaySpec(controller: "st7789", width: 240, height: 240, inverted: true, paths: [.userspace, .kernel]))
         #expect(board.bus == .spi(SPIBus(device: "/dev/spidev0.0", maxSpeedHz: 40_000_000)))
         #expect(board.pins == Pins(chipSelect: "ce0", dc: 25, reset: nil, backlight: BoardBacklight(gpio: 26, activeHigh: true)))
         #expect(board.inputs.map(\.role) == ["buttons.button", "joystick.up", "joystick.down", "joystick.left", "joystick.right", "joystick.press"])

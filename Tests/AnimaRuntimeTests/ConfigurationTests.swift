@@ -107,4 +107,20 @@ import AnimaDrawing
             try RuntimeConfiguration(file: nil, environment: [:], flags: ["anima_source": "0.4,2,0,0"])
         }
     }
+
+    /// `anima flash --path` records the path; `anima run` follows it unless told otherwise; default userspace.
+    @Test func displayPathFollowsFlashAndIsChecked() throws {
+        #expect(try RuntimeConfiguration(file: nil, environment: [:], flags: [:]).displayPath == .userspace)
+        let flashed = try ConfigFile(path: "/etc/anima/anima.toml", text: "display_path = \"kernel\"\nframebuffer = \"/dev/fb1\"")
+        let configuration = try RuntimeConfiguration(file: flashed, environment: [:], flags: [:])
+        #expect(try configuration.displayPath == .kernel)
+        #expect(configuration.framebufferDevice == "/dev/fb1")
+        #expect(try RuntimeConfiguration(file: flashed, environment: [:], flags: ["display_path": "userspace"]).displayPath == .userspace)
+        do {
+            _ = try RuntimeConfiguration(file: nil, environment: ["ANIMA_DISPLAY_PATH": "fbdev"], flags: [:])
+            Issue.record("display_path fbdev must be refused")
+        } catch {
+            #expect(error.description == "configuration 'display_path' (from env ANIMA_DISPLAY_PATH): 'fbdev' must be userspace or kernel")
+        }
+    }
 }

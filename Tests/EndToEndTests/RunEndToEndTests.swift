@@ -35,6 +35,29 @@ import Testing
         #expect(records.count > 100, "the run drew: \(records.count) trace records")
     }
 
+    /// The kernel path wired into the binary: a board without kernel in display.paths stops at once (78) naming the
+    /// field; a "framebuffer" that is not one leaves the creature drawing with the ioctl failure in status.json.
+    @Test func kernelDisplayPathInTheBinary() throws {
+        let directory = ProcessRunner.temporaryDirectory("run-kernel-path")
+        let oled = try ProcessRunner.run(anima, [
+            "run", "--board", "generic-ssd1306-i2c", "--display-path", "kernel", "--data-dir", directory + "/oled", "--marks", "1",
+        ])
+        #expect(oled.status == 78, "\(oled.output)")
+        #expect(oled.output.contains("generic-ssd1306-i2c.yaml: display.paths lists userspace only, but display_path is kernel (from flag --display-path)"))
+
+        let notAFramebuffer = directory + "/fb1"
+        try Data(count: 240 * 480).write(to: URL(fileURLWithPath: notAFramebuffer))
+        let run = try ProcessRunner.run(anima, [
+            "run", "--board", "adafruit-braincraft-hat", "--display-path", "kernel", "--framebuffer", notAFramebuffer,
+            "--data-dir", directory + "/data", "--marks", "20", "--clock-step", "1", "--anima", "0.41,0.82,0.89,0.83",
+        ])
+        #expect(run.status == 0, "\(run.output)")
+        let state = try #require(statusJSON(directory + "/data")?["display_state"] as? String)
+        #expect(state.hasPrefix("failed: adafruit-braincraft-hat kernel path: display configuration field 'framebuffer': \(notAFramebuffer): "
+            + "FBIOGET_VSCREENINFO/FBIOGET_FSCREENINFO failed"), "\(state)")
+        #expect(FileManager.default.contents(atPath: notAFramebuffer) == Data(count: 240 * 480), "nothing written to a non-framebuffer")
+    }
+
     /// SIGTERM mid-drawing: exit 0 within the bound; the next start resumes the canvas and counts an awakening.
     @Test func sigtermFlushesAndTheNextStartResumes() throws {
         let directory = ProcessRunner.temporaryDirectory("run-resume")

@@ -38,6 +38,19 @@ typedef struct {
 /// Runs `count` messages as one I2C_RDWR transaction (repeated start between them).
 int anima_i2c_rdwr(int fd, anima_i2c_message *messages, uint32_t count);
 
+/// What the kernel path needs to know about a /dev/fb*: FBIOGET_VSCREENINFO's xres, yres and bits_per_pixel and
+/// FBIOGET_FSCREENINFO's line_length (bytes from one row to the next) and id (the driver's name, NUL-terminated).
+typedef struct {
+    uint32_t xres;
+    uint32_t yres;
+    uint32_t bits_per_pixel;
+    uint32_t line_length;
+    char id[17];
+} anima_fb_geometry;
+
+/// Reads a framebuffer's geometry with the two FBIOGET ioctls; 0 or -errno (-ENOTTY: not a framebuffer).
+int anima_fb_get_geometry(int fd, anima_fb_geometry *geometry);
+
 /// Sizes of the kernel structs as compiled here (tests pin them: 32 and 16/12 bytes).
 size_t anima_spi_transfer_struct_size(void);
 size_t anima_i2c_msg_struct_size(void);
