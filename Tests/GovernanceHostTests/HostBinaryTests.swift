@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 @testable import GovernanceHost
 
 /// The executable's contract: configuration errors and exit codes, migrate, operator commands, and what it links.
@@ -101,6 +105,59 @@ import Testing
             #expect(refused.status != 0, "\(bad)")
             #expect(!refused.stderr.isEmpty, "\(bad)")
         }
+    }
+
+    /// Issue 12, item 17: a second agent could take a label in another case, and `tokens create --agent LABEL` then
+    /// named whichever matched; labels with escapes went in unchecked. Now a taken or hostile label is refused with
+    /// the flag named, and `tokens create` says which agent id the token is for (by id or label, ignoring case).
+    @Test func agentLabelsAreUniqueAndTokensNameTheirAgent() throws {
+        let database = try FreshDatabase()
+        let directory = try TemporaryDirectory()
+        let environment = ["DB_POSTGRES_URL": database.url, "GOVERNANCE_AUDIT_JSONL": directory.path + "/audit_log.jsonl"]
+        #expect(try HostBinary.run(["migrate"], environment: environment).status == 0)
+        #expect(try HostBinary.run(["agents", "create", "--label", "Alpha"], environment: environment).status == 0)
+        let id = try database.connect().query("SELECT id FROM core.agents WHERE label = 'Alpha'")[0].string("id")
+
+        let taken = try HostBinary.run(["agents", "create", "--label", "alpha"], environment: environment)
+        #expect(taken.status == 1)
+        #expect(taken.stderr.contains("--label: the label 'alpha' is taken by another agent"), "\(taken.stderr)")
+        let escaped = try HostBinary.run(["agents", "create", "--label", "Evil\u{1B}[2J"], environment: environment)
+        #expect(escaped.status == 64)
+        #expect(escaped.stderr.contains("U+001B"), "\(escaped.stderr)")
+
+        for name in [id, "ALPHA"] {
+            let token = try HostBinary.run(["tokens", "create", "--agent", name], environment: environment)
+            #expect(token.status == 0, "\(token.stderr)")
+            #expect(token.stdout.hasPrefix("device token ") && token.stdout.contains(" for agent \(id) created"), "\(token.stdout)")
+        }
+        let unknown = try HostBinary.run(["tokens", "create", "--agent", "Nobody"], environment: environment)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("--agent: no agent with id or label 'Nobody'"), "\(unknown.stderr)")
+    }
+
+    /// Issue 12, item 16: a client holding a half-sent body blocked SIGTERM indefinitely (shutdown waited for that
+    /// request to be answered). With time-outs far longer than the test, shutdown alone must close it and exit 0.
+    @Test func sigtermEndsServeDespiteAStalledHalfSentBody() throws {
+        let database = try FreshDatabase()
+        let directory = try TemporaryDirectory()
+        let environment = ["DB_POSTGRES_URL": database.url, "GOVERNANCE_AUDIT_JSONL": directory.path + "/audit_log.jsonl"]
+        #expect(try HostBinary.run(["migrate"], environment: environment).status == 0)
+        let created = try HostBinary.run(["agents", "create", "--label", "Stalled"], environment: environment)
+        let token = try #require(created.stdout.split(separator: "\n").last.map(String.init))
+        let (server, port) = try HostBinary.serve(environment: environment, extra: ["--idle-timeout", "600", "--body-timeout", "600"])
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        let stalled = try RawConnection(port: port)
+        stalled.send(
+            "POST /v1/summaries HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 5000\r\n\r\n{\"schema\":1,\"summ")
+        #expect(stalled.secondsUntilClosed(within: 1) == nil, "the server is reading the body")
+        let signalled = Date()
+        server.terminate()
+        while server.isRunning, Date().timeIntervalSince(signalled) < 15 { Thread.sleep(forTimeInterval: 0.05) }
+        let took = Date().timeIntervalSince(signalled)
+        #expect(!server.isRunning, "serve still running \(took) s after SIGTERM")
+        #expect(took < 10, "shutdown took \(took) s")
+        if !server.isRunning { #expect(server.terminationStatus == 0) }
     }
 
     /// The host is Postgres-only: its executable must not link SQLite (GRDB's or any other).
