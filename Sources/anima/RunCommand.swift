@@ -11,8 +11,9 @@ struct RunCommand: ParsableCommand {
         abstract: "Run the creature: draw on the board's display, record history, report to governance.",
         discussion: """
             Values come from /etc/anima/anima.toml (or --config), then ANIMA_* variables, then these flags; \
-            `anima config show` prints where each came from. SIGINT/SIGTERM stop drawing, flush history and the \
-            outbox, persist the canvas and exit 0. Under systemd (Type=notify) it sends READY, WATCHDOG and STATUS.
+            `anima config show` prints where each came from. SIGINT, SIGTERM and SIGHUP stop drawing, flush history, \
+            persist the canvas, try the outbox for at most 3 s and exit 0 (SIGHUP does not reload: restart to apply \
+            new settings). Under systemd (Type=notify) it sends READY, WATCHDOG and STATUS.
             """)
 
     @OptionGroup var options: RuntimeOptions
