@@ -93,7 +93,7 @@ public final class CreatureRuntime {
         let rotation: BoardRotation?
         do {
             let catalog = BoardCatalog(
-                searchPath: BoardCatalog.standardSearchPath(boardsDirectory: configuration.boardsDirectory), loader: .standard)
+                searchPath: BoardCatalog.standardSearchPath(boardsDirectory: try configuration.existingBoardsDirectory), loader: .standard)
             board = try catalog.board(named: configuration.board)
             rotation = try configuration.rotation.flatMap(BoardRotation.init(rawValue:))
         } catch let error as RuntimeConfiguration.Invalid {
@@ -152,7 +152,7 @@ public final class CreatureRuntime {
         let engineConfiguration = DrawingEngineConfiguration(
             width: size.width, height: size.height, era: eraSelection.firstEra, autoRotate: eraSelection.autoRotate)
         let random = SeededRandom(seed: options.seed ?? UInt64.random(in: .min ... .max))
-        if let document = canvasStorage.load(width: size.width, height: size.height) {
+        if let document = canvasStorage.load(width: size.width, height: size.height, now: clock.now()) {
             engine = DrawingEngine(configuration: engineConfiguration, clock: clock, random: random, restoring: document)
             logger.info("resumed the canvas: \(engine.pixelCount) pixels, \(engine.markCount) marks, era \(engine.era.rawValue)")
         } else {
