@@ -21,13 +21,20 @@ public struct RunOptions: Sendable {
     public var snapshotPath: String?
     /// With a virtual clock: at most this many draw() calls per real second (a watchable demo), instead of flat out.
     public var pace: Double?
+    /// With a virtual clock: stop after this many seconds of simulated time (a paused creature makes no marks, so
+    /// `marks` alone may never end a run).
+    public var simulatedTimeLimit: Double?
+    /// With a virtual clock: stop when simulated time reaches this (seconds since 1970).
+    public var simulatedEnd: Double?
 
     public init(
         configuration: RuntimeConfiguration, clockStep: Double? = nil, marks: Int? = nil, seed: UInt64? = nil, snapshotPath: String? = nil,
-        pace: Double? = nil
+        pace: Double? = nil, simulatedTimeLimit: Double? = nil, simulatedEnd: Double? = nil
     ) {
         self.configuration = configuration
         self.pace = pace
+        self.simulatedTimeLimit = simulatedTimeLimit
+        self.simulatedEnd = simulatedEnd
         self.clockStep = clockStep
         self.marks = marks
         self.seed = seed
@@ -190,7 +197,7 @@ public final class CreatureRuntime {
         }
     }
 
-    /// Runs until a signal or the mark limit; returns the exit status.
+    /// Runs until a signal, the mark limit or the simulated-time limit; returns the exit status.
     public func run() -> Int32 {
         governance.startSending()
         notifier.ready(status: "drawing on \(boardName)")
@@ -201,8 +208,14 @@ public final class CreatureRuntime {
         var lastSense = Date().timeIntervalSince1970
         var lastShow = 0.0
         var lastLights = 0.0
+        let simulatedEnd = clock.isVirtual ? [options.simulatedTimeLimit.map { clock.now() + $0 }, options.simulatedEnd].compactMap { $0 }.min() : nil
+        let stopReason: RunStopReason
 
-        while !shutdown.isRequested {
+        while true {
+            if let signal = shutdown.requested {
+                stopReason = .signal(signal)
+                break
+            }
             let wallNow = Date().timeIntervalSince1970
             if wallNow - lastSense >= 2 {
                 if body != nil {
@@ -232,7 +245,14 @@ public final class CreatureRuntime {
                     nextDrawAt = max(nextDrawAt + 1, wallNow - 1)
                 }
                 drawOnce()
-                if let limit = options.marks, marksThisRun >= limit { break }
+                if let limit = options.marks, marksThisRun >= limit {
+                    stopReason = .marks(limit)
+                    break
+                }
+                if let simulatedEnd, clock.now() >= simulatedEnd {
+                    stopReason = .simulatedTime(simulatedEnd)
+                    break
+                }
             }
             if wallNow - lastShow >= frameInterval {
                 showPending(now: wallNow)
@@ -250,7 +270,7 @@ public final class CreatureRuntime {
                 Thread.sleep(forTimeInterval: 1 / pace)
             }
         }
-        return stop()
+        return stop(reason: stopReason)
     }
 
     /// One draw() call and everything that follows from it.
@@ -372,9 +392,9 @@ public final class CreatureRuntime {
     }
 
     /// Shutdown: last frame to the panel, history flushed, canvas persisted, sleep recorded, outbox flushed (bounded).
-    private func stop() -> Int32 {
+    private func stop(reason: RunStopReason) -> Int32 {
         notifier.stopping()
-        logger.info("stopping: \(marksThisRun) marks this run")
+        logger.info("stopping: \(reason); \(marksThisRun) marks this run; run clock at \(StatusTime.format(clock.now()))")
         let wallNow = Date().timeIntervalSince1970
         if showingStatus {
             // The panel keeps the canvas, not the status screen, while the creature sleeps.

@@ -30,6 +30,7 @@ import Testing
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0, "output: \(text)")
+        #expect(text.contains("stopping: signal SIG"), "the last lines say why it stopped: \(text)")
         #expect(FileManager.default.fileExists(atPath: dataDirectory + "/anima.db"))
     }
 
