@@ -61,7 +61,8 @@ public final class CreatureRuntime {
     private let intents: IntentHandler
     /// Toggled by the status-screen button: the panel shows the status screen instead of the canvas.
     private var showingStatus = false
-    private var lastStatusScreenAt = 0.0
+    /// The status screen's repaint, on the monotonic clock.
+    private var statusScreenRepaint = Cadence(every: 2)
     private let lights: MoodLightDriver?
     private let fixedAnima: AnimaState?
     private let notifier = SystemdNotifier()
@@ -81,7 +82,10 @@ public final class CreatureRuntime {
     private var drawingsCompleted = 0
     private var displayUpdatesAtLastStatus = 0
     private var bytesAtLastStatus = 0
-    private var lastStatusAt = 0.0
+    /// When status was last written (monotonic), for the frame rate between writes.
+    private var lastStatusAt: Double?
+    /// The system clock's step last reported (see `RunClock.wallClockStep`).
+    private var reportedClockStep = 0.0
     private var measuredFPS = 0.0
     private var bytesPerFrame = 0.0
 
@@ -201,13 +205,16 @@ public final class CreatureRuntime {
     public func run() -> Int32 {
         governance.startSending()
         notifier.ready(status: "drawing on \(boardName)")
-        display.show(canvas: engine.canvas, damage: CanvasDamage(), now: Date().timeIntervalSince1970)
+        display.show(canvas: engine.canvas, damage: CanvasDamage(), now: clock.elapsed())
         let frameInterval = 1.0 / fps
-        var nextDrawAt = Date().timeIntervalSince1970
-        var lastWatchdog = 0.0
-        var lastSense = Date().timeIntervalSince1970
-        var lastShow = 0.0
-        var lastLights = 0.0
+        // Every timer here is monotonic (clock.elapsed()); a step of the system clock moves none of them.
+        var nextDrawAt = clock.elapsed()
+        var watchdog = Cadence(every: 1)
+        var sensing = Cadence(every: 2)
+        _ = sensing.isDue(at: clock.elapsed())  // the constructor read the body just now
+        var panel = Cadence(every: frameInterval)
+        var lighting = Cadence(every: 0.25)
+        var reporting = Cadence(every: 2)
         let simulatedEnd = clock.isVirtual ? [options.simulatedTimeLimit.map { clock.now() + $0 }, options.simulatedEnd].compactMap { $0 }.min() : nil
         let stopReason: RunStopReason
 
@@ -216,33 +223,30 @@ public final class CreatureRuntime {
                 stopReason = .signal(signal)
                 break
             }
-            let wallNow = Date().timeIntervalSince1970
-            if wallNow - lastSense >= 2 {
+            let now = clock.elapsed()
+            if sensing.isDue(at: now) {
                 if body != nil {
                     lastReadings = readBody()
                     anima = AnimaSensing.sense(lastReadings)
                 }
                 recordState()
-                lastSense = wallNow
+                reportClockStep()
             }
-            if wallNow - lastLights >= 0.25 {
-                lights?.show(anima, time: wallNow)
-                lastLights = wallNow
-            }
+            if lighting.isDue(at: now) { lights?.show(anima, time: now) }
             for intent in buttons?.poll() ?? [] {
                 let wasShowingStatus = showingStatus
                 logger.info("\(intents.handle(intent, engine: engine, showingStatus: &showingStatus))")
                 if showingStatus != wasShowingStatus {
                     display.requestFullRepaint()
-                    lastShow = 0
+                    panel.reset()
                 }
             }
-            let drawNow = options.clockStep != nil || wallNow >= nextDrawAt
+            let drawNow = options.clockStep != nil || now >= nextDrawAt
             if drawNow {
                 if let step = options.clockStep {
                     clock.advance(by: step)
                 } else {
-                    nextDrawAt = max(nextDrawAt + 1, wallNow - 1)
+                    nextDrawAt = max(nextDrawAt + 1, now - 1)
                 }
                 drawOnce()
                 if let limit = options.marks, marksThisRun >= limit {
@@ -254,17 +258,11 @@ public final class CreatureRuntime {
                     break
                 }
             }
-            if wallNow - lastShow >= frameInterval {
-                showPending(now: wallNow)
-                lastShow = wallNow
-            }
-            if wallNow - lastWatchdog >= 1 {
-                notifier.watchdog()
-                lastWatchdog = wallNow
-            }
-            if wallNow - lastStatusAt >= 2 { writeStatus(running: true, now: wallNow) }
+            if panel.isDue(at: now) { showPending(now: now) }
+            if watchdog.isDue(at: now) { notifier.watchdog() }
+            if reporting.isDue(at: now) { writeStatus(running: true, now: now) }
             if options.clockStep == nil {
-                let sleepFor = min(nextDrawAt, lastShow + frameInterval) - Date().timeIntervalSince1970
+                let sleepFor = min(nextDrawAt, panel.nextDue(after: now)) - clock.elapsed()
                 if sleepFor > 0 { Thread.sleep(forTimeInterval: min(sleepFor, frameInterval)) }
             } else if let pace = options.pace {
                 Thread.sleep(forTimeInterval: 1 / pace)
@@ -310,6 +308,15 @@ public final class CreatureRuntime {
         _ = try? store.identity.heartbeat()
     }
 
+    /// Says once per step that someone set the system clock; the run keeps counting real seconds (see `RunClock`).
+    private func reportClockStep() {
+        let step = clock.wallClockStep()
+        guard abs(step - reportedClockStep) >= 2 else { return }
+        logger.warning(
+            "the system clock stepped by \(Int((step - reportedClockStep).rounded())) s; drawing rules, governance timers and timestamps keep counting real seconds from this run's start (they follow the system clock again after a restart)")
+        reportedClockStep = step
+    }
+
     /// The system metrics and the sensor chips, one reading.
     private func readBody() -> BodyReadings {
         guard let body else { return BodyReadings() }
@@ -338,14 +345,13 @@ public final class CreatureRuntime {
         if showingStatus {
             // The status screen is repainted whole at most every 2 s; the canvas's damage waits (a full repaint
             // follows when the canvas comes back).
-            guard now - lastStatusScreenAt >= 2 else { return }
-            lastStatusScreenAt = now
+            guard statusScreenRepaint.isDue(at: now) else { return }
             display.requestFullRepaint()
             display.show(canvas: StatusScreen.render(statusScreenContent(), width: engine.canvas.width, height: engine.canvas.height),
                          damage: CanvasDamage(), now: now)
             return
         }
-        lastStatusScreenAt = 0
+        statusScreenRepaint.reset()
         display.show(canvas: engine.canvas, damage: pendingDamage, now: now)
         pendingDamage = CanvasDamage()
     }
@@ -395,13 +401,13 @@ public final class CreatureRuntime {
     private func stop(reason: RunStopReason) -> Int32 {
         notifier.stopping()
         logger.info("stopping: \(reason); \(marksThisRun) marks this run; run clock at \(StatusTime.format(clock.now()))")
-        let wallNow = Date().timeIntervalSince1970
+        let now = clock.elapsed()
         if showingStatus {
             // The panel keeps the canvas, not the status screen, while the creature sleeps.
             showingStatus = false
             display.requestFullRepaint()
         }
-        showPending(now: wallNow)
+        showPending(now: now)
         if let snapshotPath = options.snapshotPath {
             do {
                 try AtomicFile.write(PNGEncoder.encode(display.framebufferImage() ?? engine.image()), to: snapshotPath)
@@ -416,13 +422,14 @@ public final class CreatureRuntime {
         do { _ = try store.identity.sleep() } catch { logger.error("could not record sleep: \(error)") }
         try? store.runtimeState.set(clock.now(), forKey: Self.lastTimeKey)
         governance.stop(flushTimeout: 3)
-        writeStatus(running: false, now: wallNow)
+        writeStatus(running: false, now: now)
         return 0
     }
 
+    /// `now` is monotonic (`clock.elapsed()`); the file's `updated_at` is the wall time.
     private func writeStatus(running: Bool, now: Double) {
-        let elapsed = max(0.001, now - lastStatusAt)
-        if lastStatusAt > 0 {
+        if let lastStatusAt {
+            let elapsed = max(0.001, now - lastStatusAt)
             let frames = display.updates - displayUpdatesAtLastStatus
             measuredFPS = Double(frames) / elapsed
             bytesPerFrame = frames > 0 ? Double(display.bytesSent - bytesAtLastStatus) / Double(frames) : 0
@@ -436,7 +443,7 @@ public final class CreatureRuntime {
         let verdict = governance.currentVerdict
         let lastSync = (try? store.runtimeState.value(SyncReport.self, forKey: GovernanceStateKeys.lastSync)) ?? nil
         let status = RuntimeStatus(
-            board: boardName, pid: getpid(), updatedAt: StatusTime.format(now), running: running,
+            board: boardName, pid: getpid(), updatedAt: StatusTime.format(Date().timeIntervalSince1970), running: running,
             displayState: display.state, fps: measuredFPS, bytesPerFrame: bytesPerFrame, era: engine.era.rawValue,
             arcPhase: state.arcPhase.rawValue, marks: engine.markCount, pixels: engine.pixelCount,
             drawingsCompleted: drawingsCompleted, E: state.E, I: state.I, S: state.S, V: state.V, C: engine.behaviouralC,
