@@ -86,6 +86,7 @@ public final class CreatureRuntime {
     private var lastStatusAt: Double?
     /// The system clock's step last reported (see `RunClock.wallClockStep`).
     private var reportedClockStep = 0.0
+    private var logBackoff = LogBackoff()
     private var measuredFPS = 0.0
     private var bytesPerFrame = 0.0
 
@@ -143,7 +144,7 @@ public final class CreatureRuntime {
             logger.info("awake: creature \(creatureID), awakening \(identity.totalAwakenings)")
             drawingsCompleted = try store.runtimeState.counter(Self.drawingsCompletedKey)
         } catch {
-            throw .store("anima.db at \(dataDirectory)/anima.db: \(error)")
+            throw .store("anima.db at \(dataDirectory)/anima.db: \(DiskFull.describe(error, directory: dataDirectory))")
         }
 
         // The board and its display.
@@ -197,7 +198,7 @@ public final class CreatureRuntime {
         } catch {
             // Someone else's or a damaged database: a wrong data directory, not something a restart mends (exit 78).
             if case .refused = error { throw .configuration(error.description) }
-            throw .store("\(error)")
+            throw .store(DiskFull.describe(error, directory: dataDirectory))
         }
     }
 
@@ -292,7 +293,7 @@ public final class CreatureRuntime {
                 governance.queueUpload(drawing, png: png, finishedAt: clock.now())
                 logger.info("finished a drawing: \(path) (era \(drawing.era.rawValue), \(drawing.marks) marks, \(drawing.pixels) px, \(drawing.path.rawValue)); next era \(engine.era.rawValue)")
             } catch {
-                logger.error("could not save the finished drawing: \(error)")
+                logRepeated("drawing", .error, "could not save the finished drawing: \(DiskFull.describe(error, directory: dataDirectory))")
             }
             display.requestFullRepaint()
             persistCanvas()
@@ -304,7 +305,11 @@ public final class CreatureRuntime {
             break
         }
         if engine.canvasPersistenceDue && historyIsDurable { persistCanvas() }
-        governance.tick(anima: anima, drawing: drawingReport(), identity: identityReport(), force: completed)
+        do {
+            try governance.tick(anima: anima, drawing: drawingReport(), identity: identityReport(), force: completed)
+        } catch {
+            logRepeated("summary", .error, "governance: could not queue a summary: \(DiskFull.describe(error, directory: dataDirectory))")
+        }
         _ = try? store.identity.heartbeat()
     }
 
@@ -329,8 +334,9 @@ public final class CreatureRuntime {
     private func recordState() {
         do {
             try stateHistory.record(anima, readings: body == nil ? nil : lastReadings, now: clock.now(), into: store.identity)
+            logBackoff.clear("state_history")
         } catch {
-            logger.warning("state_history: \(error)")
+            logRepeated("state_history", .warning, "state_history: \(DiskFull.describe(error, directory: dataDirectory))")
         }
     }
 
@@ -377,9 +383,17 @@ public final class CreatureRuntime {
         do {
             try canvasStorage.save(engine.canvasDocument())
             engine.canvasPersisted()
+            logBackoff.clear("canvas")
         } catch {
-            logger.error("could not persist the canvas: \(error)")
+            logRepeated("canvas", .error, "could not persist the canvas: \(DiskFull.describe(error, directory: dataDirectory))")
         }
+    }
+
+    /// A failure that repeats while something stays broken (a full disk): logged at once, then at most once a minute
+    /// with the count held back (a full disk used to write thousands of lines in seconds). Drawing goes on regardless.
+    private func logRepeated(_ key: String, _ level: Logger.Level, _ message: String) {
+        guard let held = logBackoff.admit(key, at: clock.elapsed()) else { return }
+        logger.log(level: level, "\(message)\(held > 0 ? " (\(held) more like this since the last report)" : "")")
     }
 
     private func drawingReport() -> DrawingReport {
@@ -460,8 +474,9 @@ public final class CreatureRuntime {
             missingInputs: fixedAnima == nil ? lastReadings.missing : [])
         do {
             try status.write(dataDirectory: dataDirectory)
+            logBackoff.clear("status")
         } catch {
-            logger.warning("status file: \(error)")
+            logRepeated("status", .warning, "status file: \(DiskFull.describe(error, directory: dataDirectory))")
         }
         notifier.status("\(engine.era.rawValue), \(state.arcPhase.rawValue), \(engine.markCount) marks, display \(display.state)")
     }

@@ -49,14 +49,11 @@ final class GovernanceLink: Sendable {
     var currentVerdict: AppliedVerdict? { client?.currentVerdict }
 
     /// Called every loop iteration: queues a summary when the interval has passed (or `force`, at a drawing's end).
-    func tick(anima: AnimaState, drawing: DrawingReport, identity: IdentityReport, force: Bool = false) {
+    /// A failure (a full disk) is the caller's to report, with its own log back-off.
+    func tick(anima: AnimaState, drawing: DrawingReport, identity: IdentityReport, force: Bool = false) throws(GovernanceClientError) {
         guard let client, force || client.isSummaryDue() else { return }
         let reading = AnimaReading(warmth: anima.warmth, clarity: anima.clarity, stability: anima.stability, presence: anima.presence)
-        do {
-            try client.enqueue(anima: reading, drawing: drawing, identity: identity)
-        } catch {
-            logger.error("governance: could not queue a summary: \(error)")
-        }
+        try client.enqueue(anima: reading, drawing: drawing, identity: identity)
     }
 
     /// Queues a finished drawing's PNG for the host (one small SQLite write; the sender uploads it). Ungoverned
