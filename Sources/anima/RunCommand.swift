@@ -80,6 +80,12 @@ struct RunCommand: ParsableCommand {
         let status: Int32
         do {
             let configuration = try ConfigurationLoader.load(explicitPath: options.config, flags: options.flags)
+            do {
+                _ = try configuration.existingBoardsDirectory
+            } catch {
+                if case .flag = error.source { throw fail(error.description, status: .usage) }
+                throw fail(error.description, status: .configuration)
+            }
             let runtime = try CreatureRuntime(
                 options: RunOptions(
                     configuration: configuration, clockStep: clockStep, marks: marks, seed: seed, snapshotPath: snapshot, pace: pace,

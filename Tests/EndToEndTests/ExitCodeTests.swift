@@ -72,6 +72,8 @@ import Testing
         let boardsRun = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--config", boardsFile, "--marks", "1"])
         #expect(boardsRun.status == 78, "\(boardsRun.output)")
         #expect(boardsRun.output.contains("'boards_dir' (from \(boardsFile):1)"))
+        let boardsFlag = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--boards-dir", directory + "/nope", "--marks", "1"])
+        #expect(boardsFlag.status == 64, "\(boardsFlag.output)")
 
         let board = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--board", "no-such-board", "--marks", "1"])
         #expect(board.status == 78, "\(board.output)")
