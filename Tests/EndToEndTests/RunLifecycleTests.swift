@@ -44,7 +44,7 @@ import Testing
         let creature = try ProcessRunner.start(
             "anima",
             ["run", "--board", "simulator", "--data-dir", data, "--clock-step", "1", "--anima", "0.41,0.82,0.89,0.83",
-             "--governance-url", host.url, "--token-file", try SilentHost.tokenFile(in: data)],
+             "--governance-url", host.url, "--token-file", try ProcessRunner.tokenFile(in: data)],
             log: log)
         let store = { try? AnimaStore(path: data + "/anima.db") }
         // Running, with history committed and summaries queued (the sender is by now stuck on the silent host).

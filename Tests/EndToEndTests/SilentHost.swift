@@ -32,12 +32,4 @@ final class SilentHost {
     }
 
     deinit { close(fd) }
-
-    /// A 0600 token file in `directory`, as `anima run --token-file` requires.
-    static func tokenFile(in directory: String) throws -> String {
-        let path = directory + "/token"
-        guard FileManager.default.createFile(atPath: path, contents: Data("silent-host-token\n".utf8), attributes: [.posixPermissions: 0o600])
-        else { throw Failure(description: "cannot write \(path)") }
-        return path
-    }
 }

@@ -23,7 +23,7 @@ import Testing
         let unreachable = "http://127.0.0.1:\(try GovernanceHostFixture.freePort())"
         let run = try runBounded(
             ["run", "--board", "simulator", "--data-dir", data, "--clock-step", "10", "--marks", "1000000", "--max-sim-time", "1d",
-             "--anima", "0.41,0.82,0.89,0.2", "--governance-url", unreachable, "--token-file", try SilentHost.tokenFile(in: data),
+             "--anima", "0.41,0.82,0.89,0.2", "--governance-url", unreachable, "--token-file", try ProcessRunner.tokenFile(in: data),
              "--governance-interval", "30"],
             seconds: 120, log: data + ".log")
         #expect(run.ended, "still running after 120 s: \(run.output.suffix(2000))")
