@@ -25,6 +25,7 @@ let package = Package(
         // MARK: System libraries and the C shim
         // libgpiod is dlopen()ed at run time (v2 libgpiod.so.3 or v1 libgpiod.so.2), never linked: one binary for both.
         .target(name: "CAnimaGPIOD", path: "Sources/CAnimaGPIOD", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CAnimaCurl", path: "Sources/CAnimaCurl", linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(
             name: "CAnimaLibPQ", path: "Sources/CAnimaLibPQ",
             pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
@@ -71,7 +72,9 @@ let package = Package(
         .target(name: "GovernanceCore", dependencies: ["JSONDocument"]),
         .target(
             name: "AnimaGovernanceClient",
-            dependencies: ["GovernanceCore", "JSONDocument", "AnimaStore", "AnimaVersion", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "GovernanceCore", "JSONDocument", "AnimaStore", "AnimaVersion", "CAnimaCurl", .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "AnimaRuntime",
             dependencies: [
@@ -124,7 +127,7 @@ let package = Package(
         .testTarget(name: "AnimaDrawingTests", dependencies: ["AnimaDrawing", "JSONDocument"]),
         .testTarget(name: "AnimaStoreTests", dependencies: ["AnimaStore"]),
         .testTarget(name: "GovernanceCoreTests", dependencies: ["GovernanceCore"]),
-        .testTarget(name: "AnimaGovernanceClientTests", dependencies: ["AnimaGovernanceClient", "AnimaVersion"]),
+        .testTarget(name: "AnimaGovernanceClientTests", dependencies: ["AnimaGovernanceClient", "AnimaVersion", "CAnimaCurl"]),
         .testTarget(name: "AnimaRuntimeTests", dependencies: ["AnimaRuntime"]),
         .testTarget(name: "GovernanceHostTests", dependencies: ["GovernanceHost", "JSONDocument"]),
         .testTarget(name: "EndToEndTests", dependencies: ["AnimaStore", "AnimaBoards", "AnimaDisplay", "AnimaImage", "GovernanceHost"]),

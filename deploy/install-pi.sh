@@ -4,6 +4,7 @@
 #
 #   sudo deploy/install-pi.sh --deb ./anima_<version>_arm64.deb --board adafruit-braincraft-hat [--rotation 0]
 #   sudo deploy/install-pi.sh --binary ./anima --board adafruit-braincraft-hat [--rotation 0] [--dry-run]
+# A Python anima-mcp on the Pi is stopped and its creature adopted first (deploy/migrate-from-python.sh).
 # With --deb, the package brings the binary, user, groups, data directory, boards and unit; this script then
 # only picks the board. With --binary (built on the Pi), it does every step itself.
 set -euo pipefail
@@ -61,6 +62,11 @@ act() {
     if [ "$dry_run" -eq 0 ]; then "$@"; fi
 }
 
+# A Pi that runs the Python anima-mcp: stop it and adopt its creature (deploy/migrate-from-python.sh; nothing if absent).
+migrate_python() {
+    "$repo_dir/deploy/migrate-from-python.sh" --anima "$1" ${root:+--root "$root"} $([ "$dry_run" -eq 1 ] && echo --dry-run)
+}
+
 if [ "$dry_run" -eq 0 ]; then
     [ "$(id -u)" -eq 0 ] || { echo "install-pi: run as root (sudo), or use --dry-run to see the actions" >&2; exit 1; }
     if [ -n "$deb" ]; then
@@ -77,6 +83,7 @@ echo "== Anima install (board $board${rotation:+, rotation $rotation})$mode_note
 if [ -n "$deb" ]; then
     # The package does steps 1, 2, 4 and 6 (postinst: user, groups, data directory, SPI/I2C, enabled unit).
     act apt-get install -y "$deb"
+    migrate_python anima
     flash_args=(flash --board "$board" --boards-dir "$root/usr/share/anima/boards" --root "$root/")
     [ -n "$rotation" ] && flash_args+=(--rotation "$rotation")
     act anima "${flash_args[@]}"
@@ -137,6 +144,8 @@ for file in "$boards_dir"/*; do
     [ -f "$file" ] && act install -m 0644 "$file" "$root/usr/share/anima/boards/"
 done
 act install -d -m 0750 -o anima -g anima "$root/var/lib/anima"
+
+migrate_python "$root/usr/local/bin/anima"
 
 # 5. Board and driver configuration (+ panel-mipi-dbi firmware) through the same code the runtime uses.
 flash_args=(flash --board "$board" --boards-dir "$root/usr/share/anima/boards" --root "$root/")

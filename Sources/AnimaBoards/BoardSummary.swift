@@ -53,15 +53,9 @@ extension BoardDefinition {
 
 /// The `anima boards` table.
 public enum BoardTable {
-    public static func render(_ boards: [BoardDefinition]) -> String {
-        let rows = [["NAME", "CONTROLLER", "SIZE", "BUS"]] + boards.map {
-            [$0.name, $0.controllerName, $0.defaultSizeDescription, $0.busDescription]
-        }
-        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+    public static let header = ["NAME", "CONTROLLER", "SIZE", "BUS"]
+
+    public static func rows(_ boards: [BoardDefinition]) -> [[String]] {
+        boards.map { [$0.name, $0.controllerName, $0.defaultSizeDescription, $0.busDescription] }
     }
 }

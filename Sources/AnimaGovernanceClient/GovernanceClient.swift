@@ -38,14 +38,14 @@ public final class GovernanceClient: Sendable {
     ///   - seed: seeds summary ids and jitter; pass a fixed value in tests, leave nil for a random one.
     public init(
         configuration: GovernanceClientConfiguration, outbox: any OutboxStorage, runtimeState: RuntimeStateStore,
-        drawings: DrawingUploadQueue? = nil, transport: any HTTPTransport = URLSessionTransport(),
+        drawings: DrawingUploadQueue? = nil, transport: (any HTTPTransport)? = nil,
         clock: @escaping @Sendable () -> Double, seed: UInt64? = nil, logger: Logger = Logger(label: "anima.governance")
     ) {
         self.configuration = configuration
         self.outbox = outbox
         self.drawings = drawings
         self.runtimeState = runtimeState
-        self.transport = transport
+        self.transport = transport ?? CurlTransport(caFile: configuration.caFile)
         self.clock = clock
         self.builder = SummaryBuilder(clock: clock)
         self.logger = logger

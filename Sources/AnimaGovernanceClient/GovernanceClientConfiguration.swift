@@ -1,7 +1,7 @@
 import Foundation
 
-/// How the client reaches the governance host. TLS certificates are always verified (URLSession's default);
-/// there is deliberately no option to turn that off.
+/// How the client reaches the governance host. TLS certificates are always verified — against the system CA store, or
+/// against `caFile` alone for a fleet with its own CA; there is deliberately no option to turn verification off.
 public struct GovernanceClientConfiguration: Sendable {
     public static let defaultInterval = 180.0
     public static let minimumInterval = 30.0
@@ -17,10 +17,12 @@ public struct GovernanceClientConfiguration: Sendable {
     public let batchSize: Int
     /// Seconds one request may take before it counts as a network failure.
     public let requestTimeout: Double
+    /// PEM file of the CA(s) that sign the host's certificate, trusted instead of the system store; nil: system store.
+    public let caFile: String?
 
     public init(
         hostURL: String, token: DeviceToken, interval: Double = defaultInterval, batchSize: Int = maxBatchSize,
-        requestTimeout: Double = 30
+        requestTimeout: Double = 30, caFile: String? = nil
     ) throws(GovernanceClientError) {
         guard let url = URL(string: hostURL), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
             let host = url.host, !host.isEmpty
@@ -31,11 +33,23 @@ public struct GovernanceClientConfiguration: Sendable {
         self.interval = interval
         self.batchSize = min(Self.maxBatchSize, max(1, batchSize))
         self.requestTimeout = max(1, requestTimeout)
+        if let caFile { try Self.checkCAFile(caFile) }
+        self.caFile = caFile
     }
 
     /// Reads the token from `tokenFile` (owner-only permissions required) and validates the rest.
-    public init(hostURL: String, tokenFile: String, interval: Double = defaultInterval) throws(GovernanceClientError) {
-        try self.init(hostURL: hostURL, token: try DeviceToken.read(path: tokenFile), interval: interval)
+    public init(hostURL: String, tokenFile: String, interval: Double = defaultInterval, caFile: String? = nil) throws(GovernanceClientError) {
+        try self.init(hostURL: hostURL, token: try DeviceToken.read(path: tokenFile), interval: interval, caFile: caFile)
+    }
+
+    /// A CA file must be readable and hold a PEM certificate; checked at start, not at the first failed handshake.
+    static func checkCAFile(_ path: String) throws(GovernanceClientError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .caFileUnusable(path: path, reason: "cannot be read (missing, or not readable by this user)")
+        }
+        guard String(decoding: data, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
+            throw .caFileUnusable(path: path, reason: "holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
+        }
     }
 
     /// `{hostURL}/v1/drawings/{sha256}`.

@@ -9,6 +9,8 @@ public enum GovernanceClientError: Error, Sendable, Equatable, CustomStringConve
     /// The token file is readable by group or others (`mode` is the permission bits).
     case tokenFileTooOpen(path: String, mode: UInt32)
     case tokenFileEmpty(path: String)
+    /// `governance.ca_file` is missing, unreadable or holds no PEM certificate.
+    case caFileUnusable(path: String, reason: String)
     /// 401 or 403: the host does not accept this device's token.
     case unauthorized(status: Int, detail: String)
     /// Another 4xx (not 408/429): the host refused the batch; the rows stay queued.
@@ -37,6 +39,8 @@ public enum GovernanceClientError: Error, Sendable, Equatable, CustomStringConve
         case let .tokenFileTooOpen(path, mode):
             return "device token file \(path) has mode \(String(mode, radix: 8, uppercase: false).leftPadded(to: 4)); "
                 + "it must be readable by its owner only: run `chmod 600 \(path)`"
+        case let .caFileUnusable(path, reason):
+            return "governance.ca_file \(path) \(reason): give the PEM file of the CA that signed the host's certificate"
         case let .tokenFileEmpty(path):
             return "device token file \(path) is empty; put the token printed by `governance-host agents create` in it"
         case let .unauthorized(status, detail):

@@ -20,7 +20,7 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String { message }
 }
 
-/// Talks to the governance host. `URLSessionTransport` in production; `ScriptedHTTPTransport` in tests.
+/// Talks to the governance host. `CurlTransport` in production; `ScriptedHTTPTransport` in tests.
 public protocol HTTPTransport: Sendable {
     /// Sends `body` to `url` with `method` and `headers`; returns whatever status the server sent (errors and redirects
     /// are statuses too: redirects are never followed), throws when there is no complete answer within `timeout`

@@ -91,7 +91,6 @@ public final class CreatureRuntime {
     private var bytesPerFrame = 0.0
 
     static let lastTimeKey = "runtime.last_time"
-    static let creatureIDKey = "creature_id"
     static let drawingsCompletedKey = "drawing.completed"
 
     public init(options: RunOptions, shutdown: ShutdownSignal, logger: Logger) throws(RuntimeError) {
@@ -138,8 +137,8 @@ public final class CreatureRuntime {
 
         // Identity: the same creature across restarts.
         do {
-            let creatureID = try store.runtimeState.value(String.self, forKey: Self.creatureIDKey) ?? UUID().uuidString.lowercased()
-            try store.runtimeState.set(creatureID, forKey: Self.creatureIDKey)
+            let creatureID = try store.runtimeState.value(String.self, forKey: IdentityStore.creatureIDKey) ?? UUID().uuidString.lowercased()
+            try store.runtimeState.set(creatureID, forKey: IdentityStore.creatureIDKey)
             let identity = try store.identity.wake(creatureID: creatureID)
             logger.info("awake: creature \(creatureID), awakening \(identity.totalAwakenings)")
             drawingsCompleted = try store.runtimeState.counter(Self.drawingsCompletedKey)

@@ -36,7 +36,8 @@ final class GovernanceLink: Sendable {
             throw .configuration("governance.url is set but governance.token_file is not: give --token-file FILE (mode 0600)")
         }
         do {
-            let clientConfiguration = try GovernanceClientConfiguration(hostURL: url, tokenFile: tokenFile, interval: interval)
+            let clientConfiguration = try GovernanceClientConfiguration(
+                hostURL: url, tokenFile: tokenFile, interval: interval, caFile: configuration.governanceCAFile)
             client = GovernanceClient(
                 configuration: clientConfiguration, outbox: store.outbox, runtimeState: store.runtimeState,
                 drawings: store.drawingUploads, clock: clock, logger: logger)

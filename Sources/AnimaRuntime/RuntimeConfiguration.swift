@@ -48,6 +48,7 @@ public struct RuntimeConfiguration: Sendable, Equatable {
         Setting(key: "anima_source", environment: "ANIMA_SOURCE", flag: "--anima", defaultValue: "system", help: "system | w,c,s,p (fixed)"),
         Setting(key: "governance.url", environment: "ANIMA_GOVERNANCE_URL", flag: "--governance-url", defaultValue: nil, help: "governance host base URL"),
         Setting(key: "governance.token_file", environment: "ANIMA_TOKEN_FILE", flag: "--token-file", defaultValue: nil, help: "device token file (mode 0600)"),
+        Setting(key: "governance.ca_file", environment: "ANIMA_GOVERNANCE_CA_FILE", flag: "--governance-ca-file", defaultValue: nil, help: "PEM CA file to verify the host with instead of the system store"),
         Setting(key: "governance.interval", environment: "ANIMA_GOVERNANCE_INTERVAL", flag: "--governance-interval", defaultValue: "180", help: "seconds between summaries (≥ 30)", isText: false),
     ]
 
@@ -133,6 +134,7 @@ public struct RuntimeConfiguration: Sendable, Equatable {
     }
     public var governanceURL: String? { string("governance.url") }
     public var tokenFile: String? { string("governance.token_file") }
+    public var governanceCAFile: String? { string("governance.ca_file") }
 
     public var fps: Double {
         get throws(Invalid) {
@@ -195,13 +197,11 @@ public struct RuntimeConfiguration: Sendable, Equatable {
         Invalid(key: key, source: entries[key]?.source ?? .builtIn, message: message)
     }
 
-    /// `anima config show`: every setting, its value and where it came from.
-    public func rendered() -> String {
-        let width = Self.settings.map(\.key.count).max() ?? 10
-        return Self.settings.map { setting in
+    /// `anima config show`: every setting with its value ("" when unset) and where it came from.
+    public func shownRows() -> [[String]] {
+        Self.settings.map { setting in
             let entry = entries[setting.key]
-            let key = setting.key + String(repeating: " ", count: width - setting.key.count)
-            return "\(key)  \(entry?.value ?? "(unset)")    # \(entry?.source.description ?? "unset")"
-        }.joined(separator: "\n")
+            return [setting.key, entry?.value ?? "", entry?.source.description ?? "unset"]
+        }
     }
 }

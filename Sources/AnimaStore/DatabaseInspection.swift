@@ -17,49 +17,42 @@ public enum DatabaseKind: Equatable, Sendable {
 
 /// Classifies an existing file without writing to it, not even a -wal or -shm beside it. anima's own files say so in
 /// their header (`PRAGMA application_id`, set by a migration) and are recognised from those 100 bytes alone; anything
-/// else is checked on a private copy in the temp directory, because SQLite may create -shm files even for read-only
-/// connections.
+/// else is checked on a `PrivateDatabaseCopy`.
 public enum DatabaseInspection {
     static let sqliteHeader = Array("SQLite format 3\u{0}".utf8)
     /// `PRAGMA application_id` of anima.db: "ANIM" (header bytes 68…71, sqlite.org/fileformat.html §1.3.17).
     public static let applicationID: Int32 = 0x414E_494D
 
     public static func inspect(path: String) -> DatabaseKind {
+        inspectKeepingCopy(path: path).kind
+    }
+
+    /// `inspect`, also returning the private copy it classified (nil for a new file, anima's own, or one that could not
+    /// be copied) so a caller that goes on reading it does not copy the file twice.
+    static func inspectKeepingCopy(path: String) -> (kind: DatabaseKind, copy: PrivateDatabaseCopy?) {
         let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: path) else { return .new }
+        guard fileManager.fileExists(atPath: path) else { return (.new, nil) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .corrupt(reason: "the file cannot be read (check its permissions)")
+            return (.corrupt(reason: "the file cannot be read (check its permissions)"), nil)
         }
         let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
         let fileSize = Int((try? handle.seekToEnd()) ?? 0)
         try? handle.close()
-        if fileSize == 0 { return .new }
-        if let reason = headerProblem(header, fileSize: fileSize) { return .corrupt(reason: reason) }
+        if fileSize == 0 { return (.new, nil) }
+        if let reason = headerProblem(header, fileSize: fileSize) { return (.corrupt(reason: reason), nil) }
         let id = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        if id == UInt32(bitPattern: applicationID) { return .anima }
+        if id == UInt32(bitPattern: applicationID) { return (.anima, nil) }
 
-        guard let bytes = fileManager.contents(atPath: path) else {
-            return .corrupt(reason: "the file cannot be read (check its permissions)")
-        }
-
-        let scratch = fileManager.temporaryDirectory.appendingPathComponent("anima-inspect-\(UUID().uuidString)")
-        defer { try? fileManager.removeItem(at: scratch) }
+        let copy: PrivateDatabaseCopy
         do {
-            try fileManager.createDirectory(at: scratch, withIntermediateDirectories: true)
-            let copy = scratch.appendingPathComponent("copy.db").path
-            guard fileManager.createFile(atPath: copy, contents: bytes) else {
-                return .corrupt(reason: "could not copy it to \(scratch.path) to inspect it")
-            }
-            // Committed transactions still in the original's WAL belong to the file's contents.
-            if let wal = fileManager.contents(atPath: path + "-wal"), !wal.isEmpty {
-                _ = fileManager.createFile(atPath: copy + "-wal", contents: wal)
-            }
-            var configuration = Configuration()
-            configuration.readonly = false  // the copy is ours; SQLite may need to replay its WAL
-            let queue = try DatabaseQueue(path: copy, configuration: configuration)
-            return try queue.read { db in try classify(db) }
+            copy = try PrivateDatabaseCopy(of: path)
         } catch {
-            return .corrupt(reason: StoreError.wrap(error).description)
+            return (.corrupt(reason: error.reason), nil)
+        }
+        do {
+            return (try copy.queue.read { db in try classify(db) }, copy)
+        } catch {
+            return (.corrupt(reason: StoreError.wrap(error).description), nil)
         }
     }
 

@@ -12,6 +12,8 @@ import GRDB
 public final class IdentityStore: Sendable {
     /// A wake within this many seconds of a `sleep` is a graceful restart and counts as an awakening.
     public static let gracefulRestartWindow: Double = 300
+    /// The `runtime_state` key naming the creature this anima.db holds (set at first birth, or by `anima adopt`).
+    public static let creatureIDKey = "creature_id"
 
     private struct Session {
         var identity: CreatureIdentity?
@@ -67,13 +69,7 @@ public final class IdentityStore: Sendable {
             }
 
             let awakenings = try Self.countAwakenings(db)
-            let sleptSeconds =
-                try Double.fetchOne(
-                    db,
-                    sql: "SELECT SUM(json_extract(data, '$.session_seconds')) FROM events WHERE event_type = 'sleep'"
-                ) ?? 0
-            let persisted: Double = row["total_alive_seconds"] ?? 0
-            var alive = max(sleptSeconds, persisted)
+            var alive = try Self.aliveSeconds(db, creatureID: creatureID)
             if deduplicated, let heartbeat = (row["last_heartbeat_at"] as String?).flatMap(StoreTimestamp.parse) {
                 let gap = now - heartbeat
                 if gap >= 0 && gap < dedupeWindowSeconds { alive += gap }
@@ -241,6 +237,26 @@ public final class IdentityStore: Sendable {
         }
     }
 
+    /// The creature as anima.db holds it between sessions (`anima identity`): the one named by `runtime_state`'s
+    /// creature_id, else the only identity row; nil before the first birth or adoption.
+    public func stored() throws(StoreError) -> CreatureIdentity? {
+        try database.read { db in
+            let named = try String.fetchOne(
+                db, sql: "SELECT json_extract(value, '$') FROM runtime_state WHERE key = ?", arguments: [Self.creatureIDKey])
+            let row =
+                try named.flatMap { try Row.fetchOne(db, sql: "SELECT * FROM identity WHERE creature_id = ?", arguments: [$0]) }
+                ?? Row.fetchOne(db, sql: "SELECT * FROM identity ORDER BY born_at LIMIT 1")
+            guard let row, let creatureID = row["creature_id"] as String? else { return nil }
+            let historyText: String = row["name_history"] ?? "[]"
+            return CreatureIdentity(
+                creatureID: creatureID, bornAt: StoreTimestamp.parse(row["born_at"] ?? "") ?? 0,
+                totalAwakenings: row["total_awakenings"] ?? 0, totalAliveSeconds: row["total_alive_seconds"] ?? 0,
+                name: row["name"], nameHistory: JSONText.decode([NameHistoryEntry].self, from: historyText) ?? [],
+                currentAwakeningAt: nil, lastHeartbeatAt: (row["last_heartbeat_at"] as String?).flatMap(StoreTimestamp.parse),
+                metadata: row["metadata"] ?? "{}")
+        }
+    }
+
     /// The newest `limit` events, oldest first.
     public func recentEvents(limit: Int = 100) throws(StoreError) -> [IdentityEvent] {
         try database.read { db in
@@ -251,6 +267,16 @@ public final class IdentityStore: Sendable {
                 IdentityEvent(id: row["id"], timestamp: row["timestamp"], type: row["event_type"], data: row["data"] ?? "{}")
             }
         }
+    }
+
+    /// Alive time as the reference recounts it at wake: the larger of the sleeps' session seconds and the persisted
+    /// total (heartbeats keep the latter for sessions that crashed without a sleep).
+    static func aliveSeconds(_ db: Database, creatureID: String) throws -> Double {
+        let slept = try Double.fetchOne(
+            db, sql: "SELECT SUM(json_extract(data, '$.session_seconds')) FROM events WHERE event_type = 'sleep'") ?? 0
+        let persisted = try Double.fetchOne(
+            db, sql: "SELECT total_alive_seconds FROM identity WHERE creature_id = ?", arguments: [creatureID]) ?? 0
+        return max(slept, persisted)
     }
 
     /// Awakenings as the reference counts them: the first wake ever, plus every wake with a `sleep` less

@@ -40,8 +40,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch kind {
         case let .pythonReference(creatureID, name):
             return "\(path) is a Python anima-mcp database, creature \(creatureID ?? "(no id)") '\(name ?? "(unnamed)")'. "
-                + untouched + " This version of anima cannot adopt it yet (`anima adopt --from \(directory.isEmpty ? "." : directory)` is "
-                + "planned): keep that creature under anima-mcp, or give anima another data directory (--data-dir) for a new one."
+                + untouched + " To carry this creature over to anima, stop anima-mcp (sudo systemctl stop anima anima-broker) and run "
+                + "`anima adopt --from \(directory.isEmpty ? "." : directory)`: it imports the creature into anima's own data directory "
+                + "and never writes to this one, which stays as the backup."
         case let .foreign(tables):
             return "\(path) is an SQLite database that anima did not create (tables: "
                 + "\(tables.prefix(8).joined(separator: ", "))\(tables.count > 8 ? ", …" : "")). " + untouched

@@ -31,6 +31,21 @@ public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
         return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n")
     }
 
+    /// The same rows in this format: JSON is an array of objects keyed by the header's names (lower case, spaces as
+    /// `_`), made by JSONEncoder so every string is escaped.
+    public func render(header: [String], rows: [[String]]) -> String {
+        switch self {
+        case .table: return Self.table(header: header, rows: rows)
+        case .csv: return Self.csv(header: header, rows: rows)
+        case .json:
+            let keys = header.map { $0.lowercased().replacingOccurrences(" ", with: "_") }
+            let objects = rows.map { row in Dictionary(zip(keys, row), uniquingKeysWith: { first, _ in first }) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            return String(decoding: (try? encoder.encode(objects)) ?? Data("[]".utf8), as: UTF8.self)
+        }
+    }
+
     /// A cell safe for a terminal: control characters (escape sequences, newlines that would forge rows) become `�`.
     public static func printable(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : $0 }))

@@ -1,5 +1,6 @@
 import AnimaBoards
 import ArgumentParser
+import CommandOutput
 
 /// `anima boards`: one line per board — name, controller, size at its default rotation, bus.
 struct BoardsListCommand: ParsableCommand {
@@ -8,10 +9,11 @@ struct BoardsListCommand: ParsableCommand {
         abstract: "List every board found on the board search path (the default for `anima boards`).")
 
     @OptionGroup var options: BoardOptions
+    @OptionGroup var output: OutputFormatOption
 
     func run() throws {
         let (boards, errors) = options.catalog.list()
-        print(BoardTable.render(boards), terminator: "")
+        print(output.resolved.render(header: BoardTable.header, rows: BoardTable.rows(boards)))
         for error in errors {
             printError("skipped: \(error)")
         }

@@ -39,6 +39,9 @@ struct RuntimeOptions: ParsableArguments {
     @Option(help: "Seconds between governance summaries (≥ 30).")
     var governanceInterval: Double?
 
+    @Option(help: "PEM file of the CA that signed the governance host's certificate (a fleet's own CA); default: the system CA store.")
+    var governanceCAFile: String?
+
     /// The flags that were given, keyed like the configuration file.
     var flags: [String: String] {
         var flags: [String: String] = [:]
@@ -53,6 +56,7 @@ struct RuntimeOptions: ParsableArguments {
         flags["governance.url"] = governanceURL
         flags["governance.token_file"] = tokenFile
         flags["governance.interval"] = governanceInterval.map { String($0) }
+        flags["governance.ca_file"] = governanceCAFile
         return flags
     }
 }

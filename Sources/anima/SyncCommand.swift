@@ -34,7 +34,8 @@ struct SyncCommand: AsyncParsableCommand {
             let store = try AnimaStore(path: databasePath)
             defer { store.close() }
             let client = GovernanceClient(
-                configuration: try GovernanceClientConfiguration(hostURL: url, tokenFile: tokenFile, interval: try configuration.governanceInterval),
+                configuration: try GovernanceClientConfiguration(
+                    hostURL: url, tokenFile: tokenFile, interval: try configuration.governanceInterval, caFile: configuration.governanceCAFile),
                 outbox: store.outbox, runtimeState: store.runtimeState, clock: AnimaStore.wallClock)
             report = await client.syncNow()
         } catch {

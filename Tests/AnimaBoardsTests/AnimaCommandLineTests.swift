@@ -52,6 +52,22 @@ struct AnimaCommandLineTests {
         #expect(lines.count == 1 + BoardTestSupport.shippedBoardNames.count)
     }
 
+    @Test("anima boards --format json and csv give the same boards for scripts; config show too")
+    func boardsAndConfigInMachineFormats() throws {
+        let json = try Self.anima(["boards", "--boards-dir", BoardTestSupport.boardsDirectory, "--format", "json"])
+        #expect(json.status == 0)
+        let boards = try JSONDecoder().decode([[String: String]].self, from: Data(json.output.utf8))
+        #expect(boards.compactMap { $0["name"] }.sorted() == BoardTestSupport.shippedBoardNames.sorted())
+        #expect(boards.contains(["name": "generic-ssd1306-i2c", "controller": "ssd1306", "size": "128×64", "bus": "i2c /dev/i2c-1 0x3C"]))
+        let csv = try Self.anima(["boards", "--boards-dir", BoardTestSupport.boardsDirectory, "--format", "csv"])
+        #expect(csv.output.hasPrefix("NAME,CONTROLLER,SIZE,BUS\n"))
+
+        let config = try Self.anima(["config", "show", "--fps", "12", "--format", "json"])
+        #expect(config.status == 0, "\(config.output)")
+        let settings = try JSONDecoder().decode([[String: String]].self, from: Data(config.output.utf8))
+        #expect(settings.contains(["setting": "fps", "value": "12.0", "source": "flag --fps"]), "\(config.output)")
+    }
+
     @Test("a broken board file is reported on stderr with file and line; the others are still listed")
     func brokenFileIsReported() throws {
         let directory = try BoardTestSupport.temporaryDirectory()

@@ -11,14 +11,17 @@ struct FlashPlanTests {
 
     /// The BrainCraft ST7789 at rotation 0 in the kernel's panel-mipi-dbi format, written out by hand from the
     /// format (spec §4) and the ST7789 sequence (spec §2): magic, version, then cmd·n·params, delays as 00·01·ms.
-    static let brainCraftFirmware: [UInt8] = Array("MIPI DBI".utf8) + [0, 0, 0, 0, 0, 0, 0] + [0x01]
-        + [0x01, 0x00] + [0x00, 0x01, 150]              // SWRESET, wait 150 ms
-        + [0x11, 0x00] + [0x00, 0x01, 10]               // SLPOUT, wait 10 ms
-        + [0x3A, 0x01, 0x55] + [0x00, 0x01, 10]         // COLMOD 16 bpp, wait 10 ms
-        + [0x36, 0x01, 0x00]                            // MADCTL rotation 0, RGB
-        + [0x21, 0x00] + [0x00, 0x01, 10]               // INVON (IPS glass), wait 10 ms
-        + [0x13, 0x00] + [0x00, 0x01, 10]               // NORON, wait 10 ms
-        + [0x29, 0x00] + [0x00, 0x01, 255, 0x00, 0x01, 245]  // DISPON, wait 500 ms in 255-ms steps
+    /// (One part per line: a single `+` chain of literals takes Swift 6.2's type checker too long.)
+    static let brainCraftFirmware: [UInt8] = [
+        Array("MIPI DBI".utf8), [0, 0, 0, 0, 0, 0, 0], [0x01],
+        [0x01, 0x00], [0x00, 0x01, 150],              // SWRESET, wait 150 ms
+        [0x11, 0x00], [0x00, 0x01, 10],               // SLPOUT, wait 10 ms
+        [0x3A, 0x01, 0x55], [0x00, 0x01, 10],         // COLMOD 16 bpp, wait 10 ms
+        [0x36, 0x01, 0x00],                           // MADCTL rotation 0, RGB
+        [0x21, 0x00], [0x00, 0x01, 10],               // INVON (IPS glass), wait 10 ms
+        [0x13, 0x00], [0x00, 0x01, 10],               // NORON, wait 10 ms
+        [0x29, 0x00], [0x00, 0x01, 255, 0x00, 0x01, 245],  // DISPON, wait 500 ms in 255-ms steps
+    ].flatMap { (part: [UInt8]) in part }
 
     @Test("the BrainCraft ST7789 rotation 0 .bin is byte-exact, and the plan lists the three files")
     func brainCraftPlan() throws {

@@ -6,12 +6,16 @@ struct TraceTests {
     @Test("records encode as tag · u32 LE length · payload after ANMTRC01")
     func encoding() {
         let bytes = TraceFormat.encode([.command([0x2A]), .data([0, 1]), .wait(150), .line(role: "reset", value: 0), .endFrame(1)])
-        let expected: [UInt8] = Array("ANMTRC01".utf8)
-            + [0x43, 1, 0, 0, 0, 0x2A]
-            + [0x44, 2, 0, 0, 0, 0, 1]
-            + [0x57, 4, 0, 0, 0, 150, 0, 0, 0]
-            + [0x47, 7, 0, 0, 0] + Array("reset=0".utf8)
-            + [0x46, 4, 0, 0, 0, 1, 0, 0, 0]
+        // One record per line (a single `+` chain of literals takes Swift 6.2's type checker too long).
+        let records: [[UInt8]] = [
+            Array("ANMTRC01".utf8),
+            [0x43, 1, 0, 0, 0, 0x2A],
+            [0x44, 2, 0, 0, 0, 0, 1],
+            [0x57, 4, 0, 0, 0, 150, 0, 0, 0],
+            [0x47, 7, 0, 0, 0] + Array("reset=0".utf8),
+            [0x46, 4, 0, 0, 0, 1, 0, 0, 0],
+        ]
+        let expected = records.flatMap { $0 }
         #expect(bytes == expected)
     }
 

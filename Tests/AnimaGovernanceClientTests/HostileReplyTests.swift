@@ -17,7 +17,7 @@ import Testing
             hostURL: "http://127.0.0.1:\(server.port)", token: try DeviceToken.read(path: fixture.tokenPath), requestTimeout: timeout)
         let client = GovernanceClient(
             configuration: configuration, outbox: fixture.store.outbox, runtimeState: fixture.store.runtimeState,
-            transport: URLSessionTransport(), clock: fixture.clock.function, seed: 1)
+            transport: CurlTransport(), clock: fixture.clock.function, seed: 1)
         try fixture.enqueue(client, count: rows)
         return (fixture, await client.syncNow())
     }
@@ -52,7 +52,7 @@ import Testing
         let declared = try OneShotHTTPServer(status: 200, body: huge)
         let (fixture, report) = try await syncAgainst(declared)
         #expect(try fixture.store.outbox.depth() == 3)
-        // Refused at the Content-Length where URLSession reports it first, else as soon as 1 MiB has arrived.
+        // Refused at the Content-Length where libcurl sees it first, else as soon as 1 MiB has arrived.
         #expect(report.error?.contains("1048576") == true, "\(report.error ?? "no error")")
         // Without a Content-Length (read until close), the cap is enforced while reading.
         let undeclared = try OneShotHTTPServer(reply: Array("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n\(huge)".utf8))

@@ -17,7 +17,7 @@ import Testing
 
     @Test func everyPostCarriesTheUserAgent() async throws {
         let server = try OneShotHTTPServer(status: 200, body: "{}")
-        _ = try await URLSessionTransport().post(
+        _ = try await CurlTransport().post(
             url: "http://127.0.0.1:\(server.port)/v1/summaries", headers: [:], body: Array("{}".utf8), timeout: 10)
         #expect(server.request.contains("User-Agent: \(AnimaVersion.userAgent)\r\n"))
     }

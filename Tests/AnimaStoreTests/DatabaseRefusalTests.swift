@@ -65,7 +65,7 @@ import Testing
         #expect(refused.kind == .pythonReference(creatureID: "49e14444-b59e-48f1-83b8-b36a988c9975", name: "Lumen"))
         #expect(refused.message.contains("a Python anima-mcp database, creature 49e14444-b59e-48f1-83b8-b36a988c9975 'Lumen'"))
         #expect(refused.message.contains("anima adopt --from \(directory.path)"))
-        #expect(refused.message.contains("--data-dir"))
+        #expect(refused.message.contains("stop anima-mcp") && !refused.message.contains("planned"))
         #expect(!refused.message.contains("--db"))
         let after = snapshot()
         #expect(after.bytes == before.bytes)

@@ -1,4 +1,5 @@
 import CommandOutput
+import Foundation
 import Testing
 
 @Suite struct CommandOutputTests {
@@ -12,6 +13,16 @@ import Testing
 
     @Test func tableColumnsAreAlignedAndTrailingSpaceTrimmed() {
         #expect(OutputFormat.table(header: ["a", "bb"], rows: [["long", "x"]]) == "a     bb\nlong  x")
+    }
+
+    /// One set of rows, three formats: JSON objects keyed by the header (escaped by JSONEncoder), CSV, the table.
+    @Test func renderGivesEachFormatFromTheSameRows() throws {
+        let rows = [["st7789", "a \"quoted\"\nname"]]
+        let json = OutputFormat.json.render(header: ["NAME", "BUS WIDTH"], rows: rows)
+        let decoded = try JSONDecoder().decode([[String: String]].self, from: Data(json.utf8))
+        #expect(decoded == [["name": "st7789", "bus_width": "a \"quoted\"\nname"]])
+        #expect(OutputFormat.csv.render(header: ["NAME", "BUS WIDTH"], rows: rows) == "NAME,BUS WIDTH\nst7789,\"a \"\"quoted\"\"\nname\"")
+        #expect(OutputFormat.table.render(header: ["A"], rows: [["b"]]) == "A\nb")
     }
 
     @Test func numbersHaveThreeDecimalsAndNothingForAbsentOrNonFinite() {

@@ -13,7 +13,8 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
         for action in ["dry run: nothing is changed", "usermod -aG gpio anima", "usermod -aG spi anima", "usermod -aG i2c anima",
                        "dtparam=spi=on", "dtparam=i2c_arm=on", "install -D -m 0755 /nonexistent/anima \(root)/usr/local/bin/anima",
-                       "flash --board adafruit-braincraft-hat", "--rotation 90", "anima.service"] {
+                       "flash --board adafruit-braincraft-hat", "--rotation 90", "anima.service",
+                       "no Python anima-mcp install found"] {
             #expect(result.output.contains(action), "missing action '\(action)' in:\n\(result.output)")
         }
         #expect(!FileManager.default.fileExists(atPath: root), "a dry run must not create anything")

@@ -17,7 +17,9 @@ final class GovernanceHostFixture {
     let directory: String
     private(set) var server: Process?
 
-    var url: String { "http://127.0.0.1:\(port)" }
+    /// "https" once started with a certificate.
+    private(set) var scheme = "http"
+    var url: String { "\(scheme)://127.0.0.1:\(port)" }
 
     struct Failure: Error, CustomStringConvertible { let description: String }
 
@@ -62,11 +64,12 @@ final class GovernanceHostFixture {
         ["DB_POSTGRES_URL": databaseURL, "GOVERNANCE_AUDIT_JSONL": directory + "/audit.jsonl", "PATH": "/usr/bin:/bin"]
     }
 
-    /// Starts `serve` and waits until it answers /health.
-    func start() throws {
+    /// Starts `serve` (over TLS when given a certificate and key) and waits until it accepts connections.
+    func start(certificate: (cert: String, key: String)? = nil) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuiltProduct.path("governance-host"))
-        process.arguments = ["serve", "--port", String(port)]
+        process.arguments = ["serve", "--port", String(port)] + (certificate.map { ["--tls-cert", $0.cert, "--tls-key", $0.key] } ?? [])
+        scheme = certificate == nil ? "http" : "https"
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -86,7 +86,11 @@ import Testing
         #expect(replay.stdout.contains("0 inserted, 3 already present"))
         let doctor = try HostBinary.run(["doctor"], environment: environment)
         #expect(doctor.status == 0)
-        #expect(doctor.stdout.contains("schema          ok (version \(Migrator().latestVersion))"))
+        #expect(doctor.stdout.contains("schema         ok      version \(Migrator().latestVersion)"), "\(doctor.stdout)")
+        let doctorJSON = try HostBinary.run(["doctor", "--format", "json"], environment: environment)
+        let checks = try JSONDecoder().decode([[String: String]].self, from: Data(doctorJSON.stdout.utf8))
+        #expect(checks.map { $0["check"] ?? "" } == ["configuration", "connectivity", "schema", "pool", "audit file"])
+        #expect(checks.allSatisfy { $0["status"] == "ok" })
         // dashboard-link: one line, the login URL on the given base; bad input is refused with a reason.
         let link = try HostBinary.run(["dashboard-link", "--agent", "Lumen", "--base-url", "https://gov.example/", "--ttl", "2m"], environment: environment)
         #expect(link.status == 0, "\(link.stderr)")

@@ -15,7 +15,11 @@ SYSROOT_IN_ROOT=/opt/sysroot-bookworm-arm64
 SYSROOT=$BUILD_ROOT$SYSROOT_IN_ROOT
 # The -dev packages the arm64 link needs, in one place. libgpiod-dev goes once the dlopen shim
 # (libgpiod.so.3 or .so.2 at run time) has landed.
-SYSROOT_DEV_PACKAGES=${SYSROOT_DEV_PACKAGES:-"libc6-dev libstdc++-12-dev libsqlite3-dev zlib1g-dev libgpiod-dev libcurl4-openssl-dev"}
+SYSROOT_DEV_PACKAGES=${SYSROOT_DEV_PACKAGES:-"libc6-dev libstdc++-12-dev libsqlite3-dev zlib1g-dev libgpiod-dev"}
+# The arm64 test bundle's sysroot and run root (sid, for libswiftlang's glibc), inside the build root.
+TEST_ROOT_IN_BUILD_ROOT=/opt/sid-arm64
+TEST_ROOT=$BUILD_ROOT$TEST_ROOT_IN_BUILD_ROOT
+TEST_ROOT_PACKAGES=${TEST_ROOT_PACKAGES:-"libswiftlang libc6-dev libstdc++-15-dev libsqlite3-dev zlib1g-dev libpq-dev libcurl4t64 libgpiod3 python3 openssl ca-certificates"}
 # Clean minbase roots the smoke test installs the .deb into.
 SMOKE_SUITES=${SMOKE_SUITES:-"bookworm trixie"}
 

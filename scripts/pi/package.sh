@@ -31,6 +31,8 @@ for soname in $needed; do
 done
 # libgpiod is dlopen()ed (v2 on Trixie, v1 on Bookworm), so no NEEDED entry names it; every real board needs it.
 depends="$depends, libgpiod3 | libgpiod2"
+# libcurl is dlopen()ed by the governance client (CAnimaCurl): libcurl4 on Bookworm, libcurl4t64 on Trixie.
+case ", $depends, " in *", libcurl4 | libcurl4t64, "*) ;; *) depends="$depends, libcurl4 | libcurl4t64" ;; esac
 
 install -D -m 0755 "$binary" "$stage/usr/bin/anima"
 install -D -m 0644 "$REPO_ROOT/deploy/debian/anima.service" "$stage/usr/lib/systemd/system/anima.service"
@@ -39,6 +41,9 @@ install -d "$stage/usr/share/anima/boards" "$stage/usr/share/anima/panels"
 for file in "$REPO_ROOT"/boards/*.yaml; do install -m 0644 "$file" "$stage/usr/share/anima/boards/"; done
 for file in "$REPO_ROOT"/Drivers/panels/*; do [ -f "$file" ] && install -m 0644 "$file" "$stage/usr/share/anima/panels/"; done
 install -D -m 0644 "$REPO_ROOT/docs/deploy.md" "$stage/usr/share/doc/anima/deploy.md"
+install -D -m 0644 "$REPO_ROOT/docs/migrating.md" "$stage/usr/share/doc/anima/migrating.md"
+# From the Python anima-mcp: stop its services and adopt its creature (docs/migrating.md).
+install -D -m 0755 "$REPO_ROOT/deploy/migrate-from-python.sh" "$stage/usr/lib/anima/migrate-from-python.sh"
 
 # Completions come from the binary itself (swift-argument-parser), run under qemu against the sysroot's libraries.
 run_arm64() { qemu-aarch64-static -L "$SYSROOT" "$binary" "$@"; }

@@ -4,7 +4,8 @@
 #   sid-amd64/opt/swift-arm64/      the arm64 swiftlang runtime of the same version (static stdlib)
 #   sid-amd64/opt/sysroot-bookworm-arm64/   bookworm arm64 with the -dev packages we link against
 #   bookworm-arm64/, trixie-arm64/  clean minbase roots for the smoke test (with `smoke`)
-# Usage: scripts/pi/roots.sh [build] [smoke]
+#   sid-amd64/opt/sid-arm64/        sysroot and run root of the arm64 test bundle (with `test`)
+# Usage: scripts/pi/roots.sh [build] [smoke] [test]
 . "$(dirname "$0")/common.sh"
 mkdir -p "$PI_DIR"
 pi_need_host_tools
@@ -59,11 +60,40 @@ smoke_roots() {
     for suite in $SMOKE_SUITES; do pi_debootstrap arm64 "$suite" "$PI_DIR/$suite-arm64"; done
 }
 
+# `make pi-test`: the arm64 test bundle needs the shared Swift runtime (libswiftlang, built against sid's glibc 2.42),
+# so it is linked against and run in a sid arm64 root with the same libswiftlang — one directory, seen from the build
+# root as the sysroot and entered with chroot (qemu) to run the tests. The build root gets the arm64 shared runtime too.
+test_root() {
+    [ -e "$TEST_ROOT/.pi-ready" ] && return 0
+    build_root
+    [ -d "$TEST_ROOT" ] || {
+        pi_log "debootstrap sid arm64 -> $TEST_ROOT (a few minutes, once)"
+        rm -rf "$TEST_ROOT.tmp"
+        debootstrap --arch=arm64 --variant=minbase --no-check-gpg sid "$TEST_ROOT.tmp" "$DEBIAN_MIRROR" \
+            >"$PI_DIR/debootstrap-sid-arm64.log" 2>&1 || pi_die "debootstrap sid arm64 failed; see $PI_DIR/debootstrap-sid-arm64.log"
+        mv "$TEST_ROOT.tmp" "$TEST_ROOT"
+    }
+    pi_log "installing libswiftlang and the test dependencies in the sid arm64 root: $TEST_ROOT_PACKAGES"
+    pi_chroot "$TEST_ROOT" sh -ec "apt-get -q -o Acquire::Check-Valid-Until=false update >/dev/null \
+        && apt-get -q install -y --no-install-recommends $TEST_ROOT_PACKAGES >/dev/null"
+    fix_absolute_links "$TEST_ROOT" "$TEST_ROOT_IN_BUILD_ROOT"
+    # swiftc links with SDK/usr/lib/swift/linux/aarch64/swiftrt.o and the runtime beside it.
+    ln -sfn "$A64_SWIFT/usr/libexec/swift/lib/swift" "$TEST_ROOT/usr/lib/swift"
+    pi_chroot "$BUILD_ROOT" sh -ec '
+        version=$(dpkg-query -W -f "\${Version}" swiftlang)
+        cd /tmp && rm -f libswiftlang_*arm64.deb
+        apt-get -q -o Acquire::Check-Valid-Until=false download "libswiftlang:arm64=$version" >/dev/null
+        dpkg-deb -x libswiftlang_*_arm64.deb '"$A64_SWIFT"'
+        rm -f libswiftlang_*arm64.deb'
+    touch "$TEST_ROOT/.pi-ready"
+}
+
 [ $# -eq 0 ] && set -- build
 for what in "$@"; do
     case $what in
         build) build_root; sysroot ;;
         smoke) smoke_roots ;;
-        *) pi_die "unknown part '$what' (build, smoke)" ;;
+        test) test_root ;;
+        *) pi_die "unknown part '$what' (build, smoke, test)" ;;
     esac
 done

@@ -1,3 +1,4 @@
+import CAnimaCurl
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 #endif
 
 /// A one-shot HTTP server on loopback: accepts one connection, captures the request, sends a fixed answer.
-/// Real sockets, so the URLSession transport is exercised end to end without a governance host.
+/// Real sockets, so the libcurl transport is exercised end to end without a governance host.
 final class OneShotHTTPServer: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
@@ -90,10 +91,10 @@ final class OneShotHTTPServer: @unchecked Sendable {
     }
 }
 
-@Suite struct URLSessionTransportTests {
+@Suite struct CurlTransportTests {
     @Test func postsAndReturnsTheStatusAndBody() async throws {
         let server = try OneShotHTTPServer(status: 429, body: #"{"error":"slow down"}"#)
-        let response = try await URLSessionTransport().post(
+        let response = try await CurlTransport().post(
             url: "http://127.0.0.1:\(server.port)/v1/summaries", headers: ["Authorization": "Bearer abc"],
             body: Array("{\"schema\":1}".utf8), timeout: 10)
         #expect(response.status == 429)
@@ -118,7 +119,22 @@ final class OneShotHTTPServer: @unchecked Sendable {
         try #require(bound)
         let port = UInt16(bigEndian: address.sin_port)
         await #expect(throws: TransportError.self) {
-            _ = try await URLSessionTransport().post(url: "http://127.0.0.1:\(port)/v1/summaries", headers: [:], body: [], timeout: 5)
+            _ = try await CurlTransport().post(url: "http://127.0.0.1:\(port)/v1/summaries", headers: [:], body: [], timeout: 5)
         }
+    }
+}
+
+/// anima_curl.c passes libcurl option numbers it wrote down instead of including curl.h; each must be the number the
+/// installed libcurl gives that name (curl_easy_option_by_name, libcurl ≥ 7.73), or a setting would silently go
+/// to the wrong option.
+@Suite struct CurlOptionNumberTests {
+    @Test(arguments: [
+        "WRITEDATA", "URL", "ERRORBUFFER", "WRITEFUNCTION", "POSTFIELDS", "HTTPHEADER", "HEADERDATA", "CUSTOMREQUEST",
+        "NOPROGRESS", "FOLLOWLOCATION", "CAINFO", "HEADERFUNCTION", "NOSIGNAL", "TIMEOUT_MS", "CONNECTTIMEOUT_MS",
+        "PROTOCOLS", "MAXFILESIZE_LARGE", "POSTFIELDSIZE_LARGE",
+    ])
+    func optionNumberIsLibcurls(_ name: String) {
+        #expect(anima_curl_used_option(name) == anima_curl_option_id(name))
+        #expect(anima_curl_used_option(name) > 0)
     }
 }
