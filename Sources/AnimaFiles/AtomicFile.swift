@@ -9,6 +9,16 @@ import Darwin
 /// Writes files so that a crash or power loss leaves either the old file or the new one, never a torn one:
 /// write `path.tmp`, fsync it, rename over `path`, fsync the directory.
 public enum AtomicFile {
+    /// What a write must survive.
+    public enum Durability: Sendable {
+        /// A power cut leaves the old file or the new one (fsync of the file and of its directory).
+        case powerLoss
+        /// Readers and a crashed process see the old file or the new one, never a torn one; a power cut may lose the
+        /// write (no fsync). For derived state rewritten every few seconds (status.json), where an fsync each time
+        /// would wear an SD card for nothing.
+        case readersOnly
+    }
+
     public struct WriteError: Error, Equatable, Sendable, CustomStringConvertible {
         public let path: String
         public let operation: String
@@ -19,7 +29,9 @@ public enum AtomicFile {
         }
     }
 
-    public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t = 0o644) throws(WriteError) {
+    public static func write(
+        _ bytes: [UInt8], to path: String, permissions: mode_t = 0o644, durability: Durability = .powerLoss
+    ) throws(WriteError) {
         let temporary = path + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
         guard fd >= 0 else { throw WriteError(path: path, operation: "open \(temporary)", errno: errno) }
@@ -37,7 +49,7 @@ public enum AtomicFile {
             }
             offset += written
         }
-        if fsync(fd) != 0 {
+        if durability == .powerLoss, fsync(fd) != 0 {
             let code = errno
             close(fd)
             unlink(temporary)
@@ -49,7 +61,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw WriteError(path: path, operation: "rename", errno: code)
         }
-        syncDirectory(of: path)
+        if durability == .powerLoss { syncDirectory(of: path) }
     }
 
     public static func write(_ text: String, to path: String, permissions: mode_t = 0o644) throws(WriteError) {

@@ -8,6 +8,11 @@ public struct ConfigFile: Sendable, Equatable {
         case float(Double)
         case bool(Bool)
 
+        public var isString: Bool {
+            if case .string = self { return true }
+            return false
+        }
+
         public var description: String {
             switch self {
             case let .string(text): return text

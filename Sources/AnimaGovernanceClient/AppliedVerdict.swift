@@ -5,6 +5,7 @@ import GovernanceCore
 public struct AppliedVerdict: Codable, Sendable, Equatable {
     public var action: GovernanceAction
     public var margin: MarginClass
+    /// At most `HostText.maxLength` characters: the host's text is stored and shown every few seconds.
     public var reason: String
     /// `host` when the governance host decided; `local` for the device's own fallback (host unreachable).
     public var source: VerdictSource
@@ -14,7 +15,7 @@ public struct AppliedVerdict: Codable, Sendable, Equatable {
     public init(action: GovernanceAction, margin: MarginClass, reason: String, source: VerdictSource, decidedAt: Double) {
         self.action = action
         self.margin = margin
-        self.reason = reason
+        self.reason = HostText.capped(reason)
         self.source = source
         self.decidedAt = decidedAt
     }
@@ -35,7 +36,7 @@ public struct AppliedVerdict: Codable, Sendable, Equatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         action = try container.decode(GovernanceAction.self, forKey: .action)
         margin = try container.decode(MarginClass.self, forKey: .margin)
-        reason = try container.decode(String.self, forKey: .reason)
+        reason = HostText.capped(try container.decode(String.self, forKey: .reason))
         source = try container.decode(VerdictSource.self, forKey: .source)
         decidedAt = try container.decodeRFC3339(forKey: .decidedAt)
     }

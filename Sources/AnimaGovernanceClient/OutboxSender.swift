@@ -94,7 +94,9 @@ struct OutboxSender: Sendable {
         return "\(url.scheme ?? "?")://\(host)\(url.port.map { ":\($0)" } ?? "")"
     }
 
+    /// The host's error body, its texts capped (they end up in anima.db's quarantine and in `anima status`).
     private static func errorBody(_ response: HTTPResponse) -> BridgeErrorBody? {
-        try? JSONDecoder().decode(BridgeErrorBody.self, from: Data(response.body))
+        guard let body = try? JSONDecoder().decode(BridgeErrorBody.self, from: Data(response.body)) else { return nil }
+        return BridgeErrorBody(error: HostText.capped(body.error), field: body.field.map(HostText.capped))
     }
 }

@@ -18,13 +18,14 @@ struct CanvasStorage {
         self.logger = logger
     }
 
-    /// The saved canvas, if there is a readable one.
-    func load(width: Int, height: Int) -> CanvasDocument? {
+    /// The saved canvas, if there is a readable one. Fields that are invalid or absurd (a time in the future of `now`)
+    /// are dropped or clamped, each named in one warning; the rest of the canvas is used.
+    func load(width: Int, height: Int, now: Double) -> CanvasDocument? {
         guard let data = FileManager.default.contents(atPath: canvasPath) else { return nil }
         do {
-            let (document, skipped) = try CanvasDocument.decode(Array(data), width: width, height: height)
+            let (document, skipped) = try CanvasDocument.decode(Array(data), width: width, height: height, now: now)
             if !skipped.isEmpty {
-                logger.warning("canvas file \(canvasPath): skipped \(skipped.count) invalid entries (\(skipped.prefix(3).joined(separator: "; ")))")
+                logger.warning("canvas file \(canvasPath): \(skipped.count) saved values not used as written (\(skipped.prefix(5).joined(separator: "; ")))")
             }
             return document
         } catch {

@@ -24,13 +24,20 @@ public struct RunOptions: Sendable {
     public var pace: Double?
     /// How the kernel display path reads its framebuffer's geometry (the FBIOGET ioctls; tests use a file's).
     public var framebufferGeometry: any FramebufferGeometrySource = KernelFramebufferGeometry()
+    /// With a virtual clock: stop after this many seconds of simulated time (a paused creature makes no marks, so
+    /// `marks` alone may never end a run).
+    public var simulatedTimeLimit: Double?
+    /// With a virtual clock: stop when simulated time reaches this (seconds since 1970).
+    public var simulatedEnd: Double?
 
     public init(
         configuration: RuntimeConfiguration, clockStep: Double? = nil, marks: Int? = nil, seed: UInt64? = nil, snapshotPath: String? = nil,
-        pace: Double? = nil
+        pace: Double? = nil, simulatedTimeLimit: Double? = nil, simulatedEnd: Double? = nil
     ) {
         self.configuration = configuration
         self.pace = pace
+        self.simulatedTimeLimit = simulatedTimeLimit
+        self.simulatedEnd = simulatedEnd
         self.clockStep = clockStep
         self.marks = marks
         self.seed = seed
@@ -57,7 +64,8 @@ public final class CreatureRuntime {
     private let intents: IntentHandler
     /// Toggled by the status-screen button: the panel shows the status screen instead of the canvas.
     private var showingStatus = false
-    private var lastStatusScreenAt = 0.0
+    /// The status screen's repaint, on the monotonic clock.
+    private var statusScreenRepaint = Cadence(every: 2)
     private let lights: MoodLightDriver?
     private let fixedAnima: AnimaState?
     private let notifier = SystemdNotifier()
@@ -77,7 +85,11 @@ public final class CreatureRuntime {
     private var drawingsCompleted = 0
     private var displayUpdatesAtLastStatus = 0
     private var bytesAtLastStatus = 0
-    private var lastStatusAt = 0.0
+    /// When status was last written (monotonic), for the frame rate between writes.
+    private var lastStatusAt: Double?
+    /// The system clock's step last reported (see `RunClock.wallClockStep`).
+    private var reportedClockStep = 0.0
+    private var logBackoff = LogBackoff()
     private var measuredFPS = 0.0
     private var bytesPerFrame = 0.0
 
@@ -95,7 +107,7 @@ public final class CreatureRuntime {
         let rotation: BoardRotation?
         do {
             let catalog = BoardCatalog(
-                searchPath: BoardCatalog.standardSearchPath(boardsDirectory: configuration.boardsDirectory), loader: .standard)
+                searchPath: BoardCatalog.standardSearchPath(boardsDirectory: try configuration.existingBoardsDirectory), loader: .standard)
             board = try catalog.board(named: configuration.board)
             rotation = try configuration.rotation.flatMap(BoardRotation.init(rawValue:))
         } catch let error as RuntimeConfiguration.Invalid {
@@ -141,7 +153,7 @@ public final class CreatureRuntime {
             logger.info("awake: creature \(creatureID), awakening \(identity.totalAwakenings)")
             drawingsCompleted = try store.runtimeState.counter(Self.drawingsCompletedKey)
         } catch {
-            throw .store("anima.db at \(dataDirectory)/anima.db: \(error)")
+            throw .store("anima.db at \(dataDirectory)/anima.db: \(DiskFull.describe(error, directory: dataDirectory))")
         }
 
         // The board and its display.
@@ -165,7 +177,7 @@ public final class CreatureRuntime {
         let engineConfiguration = DrawingEngineConfiguration(
             width: size.width, height: size.height, era: eraSelection.firstEra, autoRotate: eraSelection.autoRotate)
         let random = SeededRandom(seed: options.seed ?? UInt64.random(in: .min ... .max))
-        if let document = canvasStorage.load(width: size.width, height: size.height) {
+        if let document = canvasStorage.load(width: size.width, height: size.height, now: clock.now()) {
             engine = DrawingEngine(configuration: engineConfiguration, clock: clock, random: random, restoring: document)
             logger.info("resumed the canvas: \(engine.pixelCount) pixels, \(engine.markCount) marks, era \(engine.era.rawValue)")
         } else {
@@ -199,71 +211,78 @@ public final class CreatureRuntime {
         } catch {
             // Someone else's or a damaged database: a wrong data directory, not something a restart mends (exit 78).
             if case .refused = error { throw .configuration(error.description) }
-            throw .store("\(error)")
+            throw .store(DiskFull.describe(error, directory: dataDirectory))
         }
     }
 
-    /// Runs until a signal or the mark limit; returns the exit status.
+    /// Runs until a signal, the mark limit or the simulated-time limit; returns the exit status.
     public func run() -> Int32 {
         governance.startSending()
         notifier.ready(status: "drawing on \(boardName)")
-        display.show(canvas: engine.canvas, damage: CanvasDamage(), now: Date().timeIntervalSince1970)
+        display.show(canvas: engine.canvas, damage: CanvasDamage(), now: clock.elapsed())
         let frameInterval = 1.0 / fps
-        var nextDrawAt = Date().timeIntervalSince1970
-        var lastWatchdog = 0.0
-        var lastSense = Date().timeIntervalSince1970
-        var lastShow = 0.0
-        var lastLights = 0.0
+        // Every timer here is monotonic (clock.elapsed()); a step of the system clock moves none of them.
+        var nextDrawAt = clock.elapsed()
+        var watchdog = Cadence(every: 1)
+        var sensing = Cadence(every: 2)
+        _ = sensing.isDue(at: clock.elapsed())  // the constructor read the body just now
+        var panel = Cadence(every: frameInterval)
+        var lighting = Cadence(every: 0.25)
+        var reporting = Cadence(every: 2)
+        let simulatedEnd = clock.isVirtual ? [options.simulatedTimeLimit.map { clock.now() + $0 }, options.simulatedEnd].compactMap { $0 }.min() : nil
+        let stopReason: RunStopReason
 
-        while !shutdown.isRequested {
-            let wallNow = Date().timeIntervalSince1970
-            if wallNow - lastSense >= 2 {
+        while true {
+            if let signal = shutdown.requested {
+                stopReason = .signal(signal)
+                break
+            }
+            let now = clock.elapsed()
+            if sensing.isDue(at: now) {
                 if body != nil {
                     lastReadings = readBody()
                     anima = AnimaSensing.sense(lastReadings)
                 }
                 recordState()
-                lastSense = wallNow
+                reportClockStep()
             }
-            if wallNow - lastLights >= 0.25 {
-                lights?.show(anima, time: wallNow)
-                lastLights = wallNow
-            }
+            if lighting.isDue(at: now) { lights?.show(anima, time: now) }
             for intent in buttons?.poll() ?? [] {
                 let wasShowingStatus = showingStatus
                 logger.info("\(intents.handle(intent, engine: engine, showingStatus: &showingStatus))")
                 if showingStatus != wasShowingStatus {
                     display.requestFullRepaint()
-                    lastShow = 0
+                    panel.reset()
                 }
             }
-            let drawNow = options.clockStep != nil || wallNow >= nextDrawAt
+            let drawNow = options.clockStep != nil || now >= nextDrawAt
             if drawNow {
                 if let step = options.clockStep {
                     clock.advance(by: step)
                 } else {
-                    nextDrawAt = max(nextDrawAt + 1, wallNow - 1)
+                    nextDrawAt = max(nextDrawAt + 1, now - 1)
                 }
                 drawOnce()
-                if let limit = options.marks, marksThisRun >= limit { break }
+                if let limit = options.marks, marksThisRun >= limit {
+                    stopReason = .marks(limit)
+                    break
+                }
+                if let simulatedEnd, clock.now() >= simulatedEnd {
+                    stopReason = .simulatedTime(simulatedEnd)
+                    break
+                }
             }
-            if wallNow - lastShow >= frameInterval {
-                showPending(now: wallNow)
-                lastShow = wallNow
-            }
-            if wallNow - lastWatchdog >= 1 {
-                notifier.watchdog()
-                lastWatchdog = wallNow
-            }
-            if wallNow - lastStatusAt >= 2 { writeStatus(running: true, now: wallNow) }
+            if panel.isDue(at: now) { showPending(now: now) }
+            if watchdog.isDue(at: now) { notifier.watchdog() }
+            if reporting.isDue(at: now) { writeStatus(running: true, now: now) }
             if options.clockStep == nil {
-                let sleepFor = min(nextDrawAt, lastShow + frameInterval) - Date().timeIntervalSince1970
+                let sleepFor = min(nextDrawAt, panel.nextDue(after: now)) - clock.elapsed()
                 if sleepFor > 0 { Thread.sleep(forTimeInterval: min(sleepFor, frameInterval)) }
             } else if let pace = options.pace {
                 Thread.sleep(forTimeInterval: 1 / pace)
             }
         }
-        return stop()
+        return stop(reason: stopReason)
     }
 
     /// One draw() call and everything that follows from it.
@@ -287,7 +306,7 @@ public final class CreatureRuntime {
                 governance.queueUpload(drawing, png: png, finishedAt: clock.now())
                 logger.info("finished a drawing: \(path) (era \(drawing.era.rawValue), \(drawing.marks) marks, \(drawing.pixels) px, \(drawing.path.rawValue)); next era \(engine.era.rawValue)")
             } catch {
-                logger.error("could not save the finished drawing: \(error)")
+                logRepeated("drawing", .error, "could not save the finished drawing: \(DiskFull.describe(error, directory: dataDirectory))")
             }
             display.requestFullRepaint()
             persistCanvas()
@@ -299,8 +318,21 @@ public final class CreatureRuntime {
             break
         }
         if engine.canvasPersistenceDue && historyIsDurable { persistCanvas() }
-        governance.tick(anima: anima, drawing: drawingReport(), identity: identityReport(), force: completed)
+        do {
+            try governance.tick(anima: anima, drawing: drawingReport(), identity: identityReport(), force: completed)
+        } catch {
+            logRepeated("summary", .error, "governance: could not queue a summary: \(DiskFull.describe(error, directory: dataDirectory))")
+        }
         _ = try? store.identity.heartbeat()
+    }
+
+    /// Says once per step that someone set the system clock; the run keeps counting real seconds (see `RunClock`).
+    private func reportClockStep() {
+        let step = clock.wallClockStep()
+        guard abs(step - reportedClockStep) >= 2 else { return }
+        logger.warning(
+            "the system clock stepped by \(Int((step - reportedClockStep).rounded())) s; drawing rules, governance timers and timestamps keep counting real seconds from this run's start (they follow the system clock again after a restart)")
+        reportedClockStep = step
     }
 
     /// The system metrics and the sensor chips, one reading.
@@ -315,8 +347,9 @@ public final class CreatureRuntime {
     private func recordState() {
         do {
             try stateHistory.record(anima, readings: body == nil ? nil : lastReadings, now: clock.now(), into: store.identity)
+            logBackoff.clear("state_history")
         } catch {
-            logger.warning("state_history: \(error)")
+            logRepeated("state_history", .warning, "state_history: \(DiskFull.describe(error, directory: dataDirectory))")
         }
     }
 
@@ -331,14 +364,13 @@ public final class CreatureRuntime {
         if showingStatus {
             // The status screen is repainted whole at most every 2 s; the canvas's damage waits (a full repaint
             // follows when the canvas comes back).
-            guard now - lastStatusScreenAt >= 2 else { return }
-            lastStatusScreenAt = now
+            guard statusScreenRepaint.isDue(at: now) else { return }
             display.requestFullRepaint()
             display.show(canvas: StatusScreen.render(statusScreenContent(), width: engine.canvas.width, height: engine.canvas.height),
                          damage: CanvasDamage(), now: now)
             return
         }
-        lastStatusScreenAt = 0
+        statusScreenRepaint.reset()
         display.show(canvas: engine.canvas, damage: pendingDamage, now: now)
         pendingDamage = CanvasDamage()
     }
@@ -364,9 +396,17 @@ public final class CreatureRuntime {
         do {
             try canvasStorage.save(engine.canvasDocument())
             engine.canvasPersisted()
+            logBackoff.clear("canvas")
         } catch {
-            logger.error("could not persist the canvas: \(error)")
+            logRepeated("canvas", .error, "could not persist the canvas: \(DiskFull.describe(error, directory: dataDirectory))")
         }
+    }
+
+    /// A failure that repeats while something stays broken (a full disk): logged at once, then at most once a minute
+    /// with the count held back (a full disk used to write thousands of lines in seconds). Drawing goes on regardless.
+    private func logRepeated(_ key: String, _ level: Logger.Level, _ message: String) {
+        guard let held = logBackoff.admit(key, at: clock.elapsed()) else { return }
+        logger.log(level: level, "\(message)\(held > 0 ? " (\(held) more like this since the last report)" : "")")
     }
 
     private func drawingReport() -> DrawingReport {
@@ -385,16 +425,16 @@ public final class CreatureRuntime {
     }
 
     /// Shutdown: last frame to the panel, history flushed, canvas persisted, sleep recorded, outbox flushed (bounded).
-    private func stop() -> Int32 {
+    private func stop(reason: RunStopReason) -> Int32 {
         notifier.stopping()
-        logger.info("stopping: \(marksThisRun) marks this run")
-        let wallNow = Date().timeIntervalSince1970
+        logger.info("stopping: \(reason); \(marksThisRun) marks this run; run clock at \(StatusTime.format(clock.now()))")
+        let now = clock.elapsed()
         if showingStatus {
             // The panel keeps the canvas, not the status screen, while the creature sleeps.
             showingStatus = false
             display.requestFullRepaint()
         }
-        showPending(now: wallNow)
+        showPending(now: now)
         if let snapshotPath = options.snapshotPath {
             do {
                 try AtomicFile.write(PNGEncoder.encode(display.framebufferImage() ?? engine.image()), to: snapshotPath)
@@ -409,13 +449,14 @@ public final class CreatureRuntime {
         do { _ = try store.identity.sleep() } catch { logger.error("could not record sleep: \(error)") }
         try? store.runtimeState.set(clock.now(), forKey: Self.lastTimeKey)
         governance.stop(flushTimeout: 3)
-        writeStatus(running: false, now: wallNow)
+        writeStatus(running: false, now: now)
         return 0
     }
 
+    /// `now` is monotonic (`clock.elapsed()`); the file's `updated_at` is the wall time.
     private func writeStatus(running: Bool, now: Double) {
-        let elapsed = max(0.001, now - lastStatusAt)
-        if lastStatusAt > 0 {
+        if let lastStatusAt {
+            let elapsed = max(0.001, now - lastStatusAt)
             let frames = display.updates - displayUpdatesAtLastStatus
             measuredFPS = Double(frames) / elapsed
             bytesPerFrame = frames > 0 ? Double(display.bytesSent - bytesAtLastStatus) / Double(frames) : 0
@@ -429,7 +470,7 @@ public final class CreatureRuntime {
         let verdict = governance.currentVerdict
         let lastSync = (try? store.runtimeState.value(SyncReport.self, forKey: GovernanceStateKeys.lastSync)) ?? nil
         let status = RuntimeStatus(
-            board: boardName, pid: getpid(), updatedAt: StatusTime.format(now), running: running,
+            board: boardName, pid: getpid(), updatedAt: StatusTime.format(Date().timeIntervalSince1970), running: running,
             displayState: display.state, fps: measuredFPS, bytesPerFrame: bytesPerFrame, era: engine.era.rawValue,
             arcPhase: state.arcPhase.rawValue, marks: engine.markCount, pixels: engine.pixelCount,
             drawingsCompleted: drawingsCompleted, E: state.E, I: state.I, S: state.S, V: state.V, C: engine.behaviouralC,
@@ -446,8 +487,9 @@ public final class CreatureRuntime {
             missingInputs: fixedAnima == nil ? lastReadings.missing : [])
         do {
             try status.write(dataDirectory: dataDirectory)
+            logBackoff.clear("status")
         } catch {
-            logger.warning("status file: \(error)")
+            logRepeated("status", .warning, "status file: \(DiskFull.describe(error, directory: dataDirectory))")
         }
         notifier.status("\(engine.era.rawValue), \(state.arcPhase.rawValue), \(engine.markCount) marks, display \(display.state)")
     }

@@ -55,8 +55,8 @@ final class DisplayLink {
         return (configuration.logicalWidth, configuration.logicalHeight)
     }
 
-    /// Pushes the canvas (only what changed, or everything after a (re)open) to the panel. `now` is wall time for
-    /// the retry schedule.
+    /// Pushes the canvas (only what changed, or everything after a (re)open) to the panel. `now` is monotonic
+    /// (`RunClock.elapsed()`) for the retry schedule, so a step of the system clock cannot stall a reopen.
     func show(canvas: DrawingCanvas, damage: CanvasDamage, now: Double) {
         if display == nil {
             guard now >= nextAttempt else { return }

@@ -50,14 +50,11 @@ final class GovernanceLink: Sendable {
     var currentVerdict: AppliedVerdict? { client?.currentVerdict }
 
     /// Called every loop iteration: queues a summary when the interval has passed (or `force`, at a drawing's end).
-    func tick(anima: AnimaState, drawing: DrawingReport, identity: IdentityReport, force: Bool = false) {
+    /// A failure (a full disk) is the caller's to report, with its own log back-off.
+    func tick(anima: AnimaState, drawing: DrawingReport, identity: IdentityReport, force: Bool = false) throws(GovernanceClientError) {
         guard let client, force || client.isSummaryDue() else { return }
         let reading = AnimaReading(warmth: anima.warmth, clarity: anima.clarity, stability: anima.stability, presence: anima.presence)
-        do {
-            try client.enqueue(anima: reading, drawing: drawing, identity: identity)
-        } catch {
-            logger.error("governance: could not queue a summary: \(error)")
-        }
+        try client.enqueue(anima: reading, drawing: drawing, identity: identity)
     }
 
     /// Queues a finished drawing's PNG for the host (one small SQLite write; the sender uploads it). Ungoverned
@@ -86,8 +83,11 @@ final class GovernanceLink: Sendable {
         sender.withLock { $0 = task }
     }
 
-    /// Stops the sender and makes one bounded attempt to send what is left. The sender is not cancelled mid-request
-    /// (that would throw away an answer the host already gave): it finishes its round, then the flush drains the rest.
+    /// Stops the sender and makes one attempt to send what is left, all within `flushTimeout` seconds of monotonic time
+    /// (systemd's stop timeout and a person at a terminal both wait on it). The sender is not cancelled mid-request
+    /// while there is time (that would throw away an answer the host already gave): it finishes its round, then the
+    /// flush drains the rest with whatever time is left. A host that does not answer in time leaves the rows queued in
+    /// anima.db; nothing leaves the outbox unacknowledged, so abandoning the request loses nothing.
     func stop(flushTimeout: Double) {
         stopping.withLock { $0 = true }
         let running = sender.withLock { task in
@@ -95,19 +95,26 @@ final class GovernanceLink: Sendable {
             return task
         }
         guard let client else { return }
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(max(0, flushTimeout) * 1000)))
         let done = DispatchSemaphore(value: 0)
         let result = Mutex<SyncReport?>(nil)
         Task.detached {
             await running?.value
-            let report = await client.flushOnShutdown(timeout: flushTimeout)
+            let left = ContinuousClock.now.duration(to: deadline)
+            let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+            let report = await client.flushOnShutdown(timeout: seconds)
             result.withLock { $0 = report }
             done.signal()
         }
-        // The client bounds its attempt by `flushTimeout`; the extra margin covers a loaded machine starting the task.
-        if done.wait(timeout: .now() + flushTimeout * 2 + 2) == .timedOut {
-            logger.warning("governance: the shutdown flush did not finish in \(flushTimeout) s; the outbox keeps the rest")
+        // The margin covers starting the task on a loaded machine, not another request.
+        if done.wait(timeout: .now() + max(0, flushTimeout) + Self.flushMargin) == .timedOut {
+            running?.cancel()
+            logger.warning("governance: the host did not answer within the \(flushTimeout) s shutdown flush; the outbox keeps the rest for the next start")
         } else if let report = result.withLock({ $0 }) {
             logger.info("governance: shutdown flush sent \(report.accepted + report.duplicates), \(report.remaining) remain queued")
         }
     }
+
+    /// How long past the flush deadline shutdown waits for the flush task to report.
+    static let flushMargin = 0.25
 }

@@ -1,6 +1,7 @@
 import AnimaBoards
 import AnimaDrawing
 import AnimaFiles
+import Foundation
 
 /// Everything `anima run` needs to know, resolved from four layers (later wins): built-in defaults, the configuration
 /// file (`/etc/anima/anima.toml`, written by `anima flash`, or `--config`), `ANIMA_*` environment variables, and flags.
@@ -32,23 +33,26 @@ public struct RuntimeConfiguration: Sendable, Equatable {
         public let flag: String
         public let defaultValue: String?
         public let help: String
+        /// Whether the configuration file must spell it as a string: a path or a name written `data_dir = 42` or
+        /// `= true` is a mistake, not a directory called "42".
+        public var isText = true
     }
 
     public static let settings: [Setting] = [
         Setting(key: "board", environment: "ANIMA_BOARD", flag: "--board", defaultValue: "simulator", help: "board or HAT name"),
-        Setting(key: "rotation", environment: "ANIMA_ROTATION", flag: "--rotation", defaultValue: nil, help: "0, 90, 180 or 270 (default: the board's)"),
+        Setting(key: "rotation", environment: "ANIMA_ROTATION", flag: "--rotation", defaultValue: nil, help: "0, 90, 180 or 270 (default: the board's)", isText: false),
         Setting(key: "boards_dir", environment: "ANIMA_BOARDS_DIR", flag: "--boards-dir", defaultValue: nil, help: "extra directory of board files"),
         Setting(key: "data_dir", environment: "ANIMA_DATA_DIR", flag: "--data-dir", defaultValue: "/var/lib/anima", help: "anima.db, canvas, drawings, status"),
         Setting(key: "transport", environment: "ANIMA_TRANSPORT", flag: "--transport", defaultValue: "hardware", help: "hardware | trace:FILE | virtual | simulator[:DIR]"),
         Setting(key: "display_path", environment: "ANIMA_DISPLAY_PATH", flag: "--display-path", defaultValue: "userspace", help: "userspace (spidev + libgpiod) or kernel (the panel-mipi-dbi /dev/fb*); anima flash --path records it"),
         Setting(key: "framebuffer", environment: "ANIMA_FRAMEBUFFER", flag: "--framebuffer", defaultValue: nil, help: "kernel path: the /dev/fb* to draw into (default: the one /sys/class/graphics names panel-mipi-dbi)"),
-        Setting(key: "fps", environment: "ANIMA_FPS", flag: "--fps", defaultValue: "20", help: "frames per second of the loop"),
+        Setting(key: "fps", environment: "ANIMA_FPS", flag: "--fps", defaultValue: "20", help: "frames per second of the loop", isText: false),
         Setting(key: "era", environment: "ANIMA_ERA", flag: "--era", defaultValue: "rotate", help: "rotate (a new era after each finished drawing) or one era to pin: gestural, pointillist, field, geometric"),
         Setting(key: "anima_source", environment: "ANIMA_SOURCE", flag: "--anima", defaultValue: "system", help: "system | w,c,s,p (fixed)"),
         Setting(key: "governance.url", environment: "ANIMA_GOVERNANCE_URL", flag: "--governance-url", defaultValue: nil, help: "governance host base URL"),
         Setting(key: "governance.token_file", environment: "ANIMA_TOKEN_FILE", flag: "--token-file", defaultValue: nil, help: "device token file (mode 0600)"),
         Setting(key: "governance.ca_file", environment: "ANIMA_GOVERNANCE_CA_FILE", flag: "--governance-ca-file", defaultValue: nil, help: "PEM CA file to verify the host with instead of the system store"),
-        Setting(key: "governance.interval", environment: "ANIMA_GOVERNANCE_INTERVAL", flag: "--governance-interval", defaultValue: "180", help: "seconds between summaries (≥ 30)"),
+        Setting(key: "governance.interval", environment: "ANIMA_GOVERNANCE_INTERVAL", flag: "--governance-interval", defaultValue: "180", help: "seconds between summaries (≥ 30)", isText: false),
     ]
 
     public struct Entry: Sendable, Equatable {
@@ -79,6 +83,10 @@ public struct RuntimeConfiguration: Sendable, Equatable {
         for setting in Self.settings {
             if let value = setting.defaultValue { entries[setting.key] = Entry(value: value, source: .builtIn) }
             if let item = file?.values[setting.key], let path = file?.path {
+                if setting.isText, !item.value.isString {
+                    throw Invalid(key: setting.key, source: .file(path: path, line: item.line),
+                                  message: "\(item.value) is not a string; write it in quotes, e.g. \(setting.key) = \"\(setting.defaultValue ?? "…")\"")
+                }
                 entries[setting.key] = Entry(value: item.value.description, source: .file(path: path, line: item.line))
             }
             if let value = environment[setting.environment] {
@@ -103,6 +111,19 @@ public struct RuntimeConfiguration: Sendable, Equatable {
     public var board: String { string("board") ?? "simulator" }
     public var dataDirectory: String { string("data_dir") ?? "/var/lib/anima" }
     public var boardsDirectory: String? { string("boards_dir") }
+
+    /// `boards_dir`, which must name an existing directory when set (a typo would otherwise drop the extra boards
+    /// silently and leave "unknown board" as the only clue). Checked by `anima run`, not by the read-only commands.
+    public var existingBoardsDirectory: String? {
+        get throws(Invalid) {
+            guard let directory = boardsDirectory else { return nil }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw invalid("boards_dir", "'\(directory)' is not a directory; create it, fix the path or remove the setting")
+            }
+            return directory
+        }
+    }
     public var transport: String { string("transport") ?? "hardware" }
 
     /// The transports `anima run` knows (AnimaDisplay's `OfflineTransport` plus the board's own hardware): checked when

@@ -7,14 +7,16 @@ import Glibc
 import Darwin
 #endif
 
-/// Turns SIGINT and SIGTERM into a flag the run loop polls, so shutdown happens between frames:
-/// stop drawing, flush, persist, exit 0. A second signal while shutting down exits at once (status 130).
+/// Turns SIGINT, SIGTERM and SIGHUP into a flag the run loop polls, so shutdown happens between frames:
+/// stop drawing, flush, persist, exit 0. SIGHUP (a closed terminal or SSH session, or `kill -HUP`) is a clean
+/// shutdown too, not a reload: a new configuration applies on the next start (`systemctl restart anima`). A second
+/// signal while shutting down exits at once (status 130).
 public final class ShutdownSignal: Sendable {
     // Kept alive for the object's lifetime; only touched in init.
     nonisolated(unsafe) private let sources: [any DispatchSourceSignal]
     private let received: Mutex<Int32?> = Mutex(nil)
 
-    public init(signals: [Int32] = [SIGINT, SIGTERM]) {
+    public init(signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]) {
         let queue = DispatchQueue(label: "anima.signals")
         sources = signals.map { number in
             signal(number, SIG_IGN)

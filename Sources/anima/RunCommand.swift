@@ -4,15 +4,17 @@ import Foundation
 import Logging
 import ServiceLog
 
-/// `anima run`: the creature's main job, until SIGINT/SIGTERM (or `--marks N`).
+/// `anima run`: the creature's main job, until SIGINT/SIGTERM/SIGHUP (or `--marks N`, or with a virtual clock
+/// `--max-sim-time`/`--until`).
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the creature: draw on the board's display, record history, report to governance.",
         discussion: """
             Values come from /etc/anima/anima.toml (or --config), then ANIMA_* variables, then these flags; \
-            `anima config show` prints where each came from. SIGINT/SIGTERM stop drawing, flush history and the \
-            outbox, persist the canvas and exit 0. Under systemd (Type=notify) it sends READY, WATCHDOG and STATUS.
+            `anima config show` prints where each came from. SIGINT, SIGTERM and SIGHUP stop drawing, flush history, \
+            persist the canvas, try the outbox for at most 3 s and exit 0 (SIGHUP does not reload: restart to apply \
+            new settings). Under systemd (Type=notify) it sends READY, WATCHDOG and STATUS.
             """)
 
     @OptionGroup var options: RuntimeOptions
@@ -32,11 +34,39 @@ struct RunCommand: ParsableCommand {
     @Option(help: "With --clock-step: at most this many draw() calls per real second, so a drawing forms watchably (make demo).")
     var pace: Double?
 
+    @Option(help: ArgumentHelp(
+        "With --clock-step: stop after this much simulated time: 90s, 45m, 12h or 30d.",
+        discussion: "A creature paused by governance makes no marks, so --marks alone may never end a virtual run.",
+        valueName: "duration"))
+    var maxSimTime: SimulatedDuration?
+
+    @Option(help: ArgumentHelp(
+        "With --clock-step: stop when the virtual clock reaches this UTC time, e.g. 2026-06-01T00:00:00Z or 2026-06-01.",
+        discussion: "A fresh virtual run starts a year before now; later runs resume after the last one's time.",
+        valueName: "ISO date"))
+    var until: String?
+
+    /// `--until` as seconds since 1970.
+    private var untilTime: Double? {
+        get throws {
+            guard let until else { return nil }
+            let formatter = ISO8601DateFormatter()
+            if let date = formatter.date(from: until) { return date.timeIntervalSince1970 }
+            formatter.formatOptions = [.withFullDate]
+            if let date = formatter.date(from: until) { return date.timeIntervalSince1970 }
+            throw ValidationError("--until must be an ISO 8601 UTC time such as 2026-06-01T00:00:00Z or a date such as 2026-06-01, got '\(until)'")
+        }
+    }
+
     func validate() throws {
         if let marks, marks < 1 { throw ValidationError("--marks must be at least 1, got \(marks)") }
         if let clockStep, !(clockStep > 0 && clockStep <= 86_400) {
             throw ValidationError("--clock-step must be in (0, 86400] seconds, got \(clockStep)")
         }
+        if clockStep == nil, maxSimTime != nil || until != nil {
+            throw ValidationError("--max-sim-time and --until bound simulated time and need --clock-step (stop a real run with a signal)")
+        }
+        _ = try untilTime
         if let pace {
             guard clockStep != nil else { throw ValidationError("--pace needs --clock-step (the real cadence is one draw() per second)") }
             guard pace > 0, pace <= 10_000 else { throw ValidationError("--pace must be in (0, 10000] draw() calls per second, got \(pace)") }
@@ -50,8 +80,16 @@ struct RunCommand: ParsableCommand {
         let status: Int32
         do {
             let configuration = try ConfigurationLoader.load(explicitPath: options.config, flags: options.flags)
+            do {
+                _ = try configuration.existingBoardsDirectory
+            } catch {
+                if case .flag = error.source { throw fail(error.description, status: .usage) }
+                throw fail(error.description, status: .configuration)
+            }
             let runtime = try CreatureRuntime(
-                options: RunOptions(configuration: configuration, clockStep: clockStep, marks: marks, seed: seed, snapshotPath: snapshot, pace: pace),
+                options: RunOptions(
+                    configuration: configuration, clockStep: clockStep, marks: marks, seed: seed, snapshotPath: snapshot, pace: pace,
+                    simulatedTimeLimit: maxSimTime?.seconds, simulatedEnd: try untilTime),
                 shutdown: shutdown, logger: logger)
             status = runtime.run()
         } catch let error as ConfigurationLoader.LoadError {

@@ -29,6 +29,8 @@ struct StatusCommand: ParsableCommand {
             throw fail(error.description)
         }
         Self.refreshGovernance(&status, databasePath: configuration.dataDirectory + "/anima.db")
+        // status.json keeps "running" after a crash or power cut: believe it only while the pid is an anima.
+        if status.running && !ProcessLiveness.isAnima(pid: status.pid) { status.running = false }
         switch output.resolved {
         case .json:
             let encoder = JSONEncoder()

@@ -143,4 +143,25 @@ import Testing
         #expect(skipped.contains { $0.hasPrefix("mark_count:") })
         #expect(skipped.contains { $0.hasPrefix("arc_phase:") })
     }
+
+    /// Issue 12 item 8: `last_save_time = 1e300` was accepted and held off completion forever (completion waits 60 s
+    /// after the last save); negative times were accepted too.
+    @Test func absurdTimesAreRefusedOrClampedAndNamed() throws {
+        let now = 1_795_705_200.0
+        let json = """
+            {"pixels": {"1,2": [1,2,3]}, "last_save_time": 1e300, "last_clear_time": -5, "phase_start_time": 1795705100,
+             "drawing_start_time": 4102444800, "satisfaction_time": "soon"}
+            """
+        let (document, skipped) = try CanvasDocument.decode(Array(json.utf8), now: now)
+        #expect(document.pixels.count == 1, "the canvas itself is still used")
+        #expect(document.lastSaveTime == now)
+        #expect(document.drawingStartTime == now, "2100 is clamped to now")
+        #expect(document.lastClearTime == nil)
+        #expect(document.phaseStartTime == 1_795_705_100)
+        #expect(skipped.contains { $0.hasPrefix("last_save_time: 1e+300 is in the future; clamped") }, "\(skipped)")
+        #expect(skipped.contains { $0.hasPrefix("drawing_start_time:") && $0.contains("clamped") })
+        #expect(skipped.contains { $0.hasPrefix("last_clear_time: -5.0 is not a time") })
+        #expect(skipped.contains { $0.hasPrefix("satisfaction_time: not a number") })
+        #expect(skipped.count == 4)
+    }
 }

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 
 import AnimaDrawing
 @testable import AnimaFiles
@@ -122,5 +123,32 @@ import AnimaDrawing
         } catch {
             #expect(error.description == "configuration 'display_path' (from env ANIMA_DISPLAY_PATH): 'fbdev' must be userspace or kernel")
         }
+    /// Issue 12 item 8: `data_dir = 42` and `data_dir = true` were taken as directories named "42" and "true".
+    @Test(arguments: ["42", "true", "4.5"])
+    func aPathThatIsNotAStringIsRefusedNamingTheKey(_ value: String) throws {
+        let file = try ConfigFile(path: "/etc/anima/anima.toml", text: "board = \"simulator\"\ndata_dir = \(value)\n")
+        do {
+            _ = try RuntimeConfiguration(file: file, environment: [:], flags: [:])
+            Issue.record("data_dir = \(value) must be refused")
+        } catch {
+            #expect(error.key == "data_dir")
+            #expect(error.description.hasPrefix("configuration 'data_dir' (from /etc/anima/anima.toml:2): \(value) is not a string; write it in quotes"))
+        }
+        let numbers = try ConfigFile(path: "a.toml", text: "fps = 10\nrotation = 90\n[governance]\ninterval = 60\n")
+        #expect(try RuntimeConfiguration(file: numbers, environment: [:], flags: [:]).fps == 10)
+    }
+
+    /// Issue 12 item 8: a `boards_dir` that does not exist was ignored silently.
+    @Test func aMissingBoardsDirectoryIsRefusedNamingIt() throws {
+        let missing = "/nonexistent/anima-boards-\(UUID().uuidString)"
+        let configuration = try RuntimeConfiguration(file: nil, environment: [:], flags: ["boards_dir": missing])
+        do {
+            _ = try configuration.existingBoardsDirectory
+            Issue.record("a missing boards_dir must be refused")
+        } catch {
+            #expect(error.description == "configuration 'boards_dir' (from flag --boards-dir): '\(missing)' is not a directory; create it, fix the path or remove the setting")
+        }
+        let present = try RuntimeConfiguration(file: nil, environment: [:], flags: ["boards_dir": NSTemporaryDirectory()])
+        #expect(try present.existingBoardsDirectory == NSTemporaryDirectory())
     }
 }

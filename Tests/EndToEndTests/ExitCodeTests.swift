@@ -60,6 +60,21 @@ import Testing
         #expect(original != nil && FileManager.default.contents(atPath: pythonDB) == original)
         #expect(!FileManager.default.fileExists(atPath: pythonDB + "-wal") && !FileManager.default.fileExists(atPath: pythonDB + "-shm"))
 
+        // Issue 12 item 8: a path written as a number and a boards_dir that does not exist were accepted silently.
+        let numeric = directory + "/numeric.toml"
+        try "data_dir = 42\n".write(toFile: numeric, atomically: true, encoding: .utf8)
+        let numericRun = try ProcessRunner.run(anima, ["run", "--config", numeric, "--marks", "1"])
+        #expect(numericRun.status == 78, "\(numericRun.output)")
+        #expect(numericRun.output.contains("'data_dir' (from \(numeric):1): 42 is not a string"))
+        #expect(!FileManager.default.fileExists(atPath: "42"))
+        let boardsFile = directory + "/boards.toml"
+        try "boards_dir = '\(directory)/no-such-boards'\n".write(toFile: boardsFile, atomically: true, encoding: .utf8)
+        let boardsRun = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--config", boardsFile, "--marks", "1"])
+        #expect(boardsRun.status == 78, "\(boardsRun.output)")
+        #expect(boardsRun.output.contains("'boards_dir' (from \(boardsFile):1)"))
+        let boardsFlag = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--boards-dir", directory + "/nope", "--marks", "1"])
+        #expect(boardsFlag.status == 64, "\(boardsFlag.output)")
+
         let board = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--board", "no-such-board", "--marks", "1"])
         #expect(board.status == 78, "\(board.output)")
         #expect(prevented.contains(board.status))

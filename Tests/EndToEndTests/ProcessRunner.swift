@@ -49,4 +49,12 @@ enum ProcessRunner {
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    /// A 0600 device token file in `directory`, as `anima run --token-file` requires (for hosts that never check it).
+    static func tokenFile(in directory: String) throws -> String {
+        let path = directory + "/token"
+        guard FileManager.default.createFile(atPath: path, contents: Data("test-device-token\n".utf8), attributes: [.posixPermissions: 0o600])
+        else { throw CocoaError(.fileWriteUnknown) }
+        return path
+    }
 }

@@ -126,6 +126,25 @@ import Testing
         #expect(missing.output.contains("no status yet"))
     }
 
+    /// Issue 12 item 10: status.json says `running: true` after a crash or kill -9; `anima status` said "running yes"
+    /// for the dead pid.
+    @Test func statusSaysNotRunningForADeadPid() throws {
+        let directory = ProcessRunner.temporaryDirectory("run-dead-pid")
+        let result = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--marks", "2", "--clock-step", "1",
+                                                   "--anima", "0.41,0.82,0.89,0.83"])
+        #expect(result.status == 0, "\(result.output)")
+        let path = directory + "/status.json"
+        var object = try #require(statusJSON(directory))
+        object["running"] = true
+        object["pid"] = Int(Int32.max - 1)  // no such process
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+        let printed = try ProcessRunner.run(anima, ["status", "--json", "--data-dir", directory])
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(printed.output.utf8)) as? [String: Any])
+        #expect(shown["running"] as? Bool == false, "\(printed.output)")
+        let table = try ProcessRunner.run(anima, ["status", "--data-dir", directory])
+        #expect(table.output.contains("running         no (last seen"), "\(table.output)")
+    }
+
     /// status.json as a dictionary, nil while there is none (safe to poll).
     private func statusJSON(_ dataDirectory: String) -> [String: Any]? {
         guard let data = FileManager.default.contents(atPath: dataDirectory + "/status.json") else { return nil }

@@ -86,8 +86,11 @@ extension CanvasDocument {
 
     /// Defensive decoding: invalid entries and fields are skipped (the default kept) and listed in `skipped`,
     /// naming the key and why. Only an unreadable document throws.
+    ///
+    /// Times (`*_time`) must be finite and not before 1970; with `now` (the run's clock), one later than `now` is
+    /// clamped to `now` and listed too: a `last_save_time` of 1e300 would otherwise hold off completion forever.
     public static func decode(
-        _ bytes: [UInt8], width: Int = 240, height: Int = 240
+        _ bytes: [UInt8], width: Int = 240, height: Int = 240, now: Double? = nil
     ) throws(CanvasDocumentError) -> (document: CanvasDocument, skipped: [String]) {
         guard bytes.contains(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else { throw .empty }
         let root: JSONValue
@@ -132,6 +135,18 @@ extension CanvasDocument {
             skipped.append("\(key): not a number")
             return nil
         }
+        func time(_ key: String) -> Double? {
+            guard let n = number(key) else { return nil }
+            guard n.isFinite, n >= 0 else {
+                skipped.append("\(key): \(n) is not a time (seconds since 1970)")
+                return nil
+            }
+            if let now, n > now {
+                skipped.append("\(key): \(n) is in the future; clamped to now (\(now))")
+                return now
+            }
+            return n
+        }
         func unit(_ key: String) -> Double? {
             guard let n = number(key) else { return nil }
             guard (0...1).contains(n) else {
@@ -156,11 +171,11 @@ extension CanvasDocument {
                 skipped.append("drawing_phase: unknown phase \"\(phase)\"")
             }
         }
-        document.phaseStartTime = number("phase_start_time")
-        document.lastSaveTime = number("last_save_time")
-        document.lastClearTime = number("last_clear_time")
+        document.phaseStartTime = time("phase_start_time")
+        document.lastSaveTime = time("last_save_time")
+        document.lastClearTime = time("last_clear_time")
         if case let .bool(flag)? = root["is_satisfied"] { document.isSatisfied = flag }
-        document.satisfactionTime = number("satisfaction_time")
+        document.satisfactionTime = time("satisfaction_time")
         document.drawingsSaved = count("drawings_saved")
         document.energy = unit("energy")
         document.markCount = count("mark_count")
@@ -184,7 +199,7 @@ extension CanvasDocument {
             document.coherenceHistory = items.compactMap { if case let .number(n, _) = $0 { n } else { nil } }
         }
         document.iMomentum = number("i_momentum")
-        document.drawingStartTime = number("drawing_start_time")
+        document.drawingStartTime = time("drawing_start_time")
         return (document, skipped)
     }
 

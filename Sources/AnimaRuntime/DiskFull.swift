@@ -1,0 +1,68 @@
+import AnimaFiles
+import AnimaGovernanceClient
+import AnimaStore
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Recognises a full disk behind a failed write — ENOSPC or EDQUOT, SQLite's SQLITE_FULL, or an I/O error or failed
+/// open on a file system with less than `nearlyFull` bytes left — and says "disk full" with the free space of the data
+/// directory (statvfs), instead of SQLite's "disk I/O error … check that the directory is writable".
+enum DiskFull {
+    /// Below this much free space an I/O error is taken for a full disk (SQLite reports some ENOSPC as SQLITE_IOERR).
+    static let nearlyFull: UInt64 = 1 << 20
+    static let sqliteFull: Int32 = 13
+    static let sqliteIOError: Int32 = 10
+
+    /// "disk full: … free …" when `error` comes from a full disk under `directory`, else nil.
+    static func message(for error: any Error, directory: String) -> String? {
+        let free = freeBytes(at: directory)
+        guard isFull(error, free: free) else { return nil }
+        return "disk full: \(free.map(formatted) ?? "no") space free on the file system of \(directory) (\(error)); "
+            + "free some space — anima keeps drawing and retries"
+    }
+
+    /// `message(for:directory:)`, or the error as it is.
+    static func describe(_ error: any Error, directory: String) -> String {
+        message(for: error, directory: directory) ?? "\(error)"
+    }
+
+    private static func isFull(_ error: any Error, free: UInt64?) -> Bool {
+        let nearlyFull = (free ?? .max) < Self.nearlyFull
+        switch error {
+        case let error as AtomicFile.WriteError:
+            return error.errno == ENOSPC || error.errno == EDQUOT || nearlyFull
+        case let error as StoreError:
+            switch error {
+            case let .sqlite(code, _, _): return code == sqliteFull || (code == sqliteIOError && nearlyFull)
+            case .open: return nearlyFull
+            default: return false
+            }
+        case let error as GovernanceClientError:
+            if case let .store(inner) = error { return isFull(inner, free: free) }
+            return false
+        default:
+            return false
+        }
+    }
+
+    /// Bytes an unprivileged process may still write on the file system holding `directory`.
+    static func freeBytes(at directory: String) -> UInt64? {
+        var info = statvfs()
+        guard statvfs(directory, &info) == 0 else { return nil }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize)
+    }
+
+    static func formatted(_ bytes: UInt64) -> String {
+        switch bytes {
+        case ..<1024: return "\(bytes) bytes"
+        case ..<(1 << 20): return "\(bytes >> 10) KiB"
+        case ..<(1 << 30): return String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
+        default: return String(format: "%.1f GiB", Double(bytes) / Double(1 << 30))
+        }
+    }
+}
