@@ -123,6 +123,8 @@ import AnimaDrawing
         } catch {
             #expect(error.description == "configuration 'display_path' (from env ANIMA_DISPLAY_PATH): 'fbdev' must be userspace or kernel")
         }
+    }
+
     /// Issue 12 item 8: `data_dir = 42` and `data_dir = true` were taken as directories named "42" and "true".
     @Test(arguments: ["42", "true", "4.5"])
     func aPathThatIsNotAStringIsRefusedNamingTheKey(_ value: String) throws {

@@ -87,6 +87,9 @@ import Testing
         do {
             let store = try AnimaStore(path: path)
             _ = try store.identity.wake(creatureID: "c-1")
+            // Into the main file now: when the pool's last connection closes is up to the runtime (under qemu it came
+            // after the file was read, which then held only what the WAL had not yet given back).
+            try store.database.checkpoint()
         }
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let whole = try #require(FileManager.default.contents(atPath: path))
@@ -120,6 +123,9 @@ import Testing
         do {
             let store = try AnimaStore(path: path)
             _ = try store.identity.wake(creatureID: "c-1")
+            // Into the main file now: when the pool's last connection closes is up to the runtime (under qemu it came
+            // after the file was read, which then held only what the WAL had not yet given back).
+            try store.database.checkpoint()
         }
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         var bytes = try #require(FileManager.default.contents(atPath: path))
@@ -139,6 +145,9 @@ import Testing
         do {
             let store = try AnimaStore(path: path)
             _ = try store.identity.wake(creatureID: "c-1")
+            // Into the main file now: when the pool's last connection closes is up to the runtime (under qemu it came
+            // after the file was read, which then held only what the WAL had not yet given back).
+            try store.database.checkpoint()
         }
         #expect(DatabaseInspection.inspect(path: path) == .anima)
         // Recognised from its header alone: anima's application_id, no copy of the file.

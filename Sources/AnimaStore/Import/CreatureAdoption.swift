@@ -102,6 +102,11 @@ public enum CreatureAdoption {
             }
             throw .target(error)
         }
+        do {
+            try database.checkpoint()
+        } catch {
+            throw .target(error)
+        }
         try ReferenceFilesImport(sourceDirectory: source, targetDirectory: target).copy(into: &report)
         return report
     }
