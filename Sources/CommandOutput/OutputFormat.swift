@@ -46,9 +46,15 @@ public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
         }
     }
 
-    /// A cell safe for a terminal: control characters (escape sequences, newlines that would forge rows) become `�`.
+    /// A cell safe for a terminal: control characters (escape sequences, newlines that would forge rows), line and
+    /// paragraph separators, and format characters (bidi overrides that reorder what is shown) become `�`.
     public static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : $0 }))
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: "\u{FFFD}"
+            default: scalar
+            }
+        }))
     }
 }
 

@@ -11,7 +11,7 @@ enum FleetBench {
 
     static func run(devices: Int, requestsPerDevice: Int, hosts: BenchHosts, url: String, audit: AuditTrail) async throws {
         let setup = try PostgresConnection(conninfo: url)
-        let tokens = try (0..<devices).map { try AgentStore.create(label: "fleet-\($0)", audit: audit, on: setup).token }
+        let tokens = try (0..<devices).map { try AgentStore.create(label: try AgentLabel("fleet-\($0)"), audit: audit, on: setup).token }
         let latencies = DeviceLatencies(devices: devices)
         let failures = FailureBox()
         let ports = hosts.ports

@@ -40,7 +40,7 @@ enum GovernanceBench {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let audit = AuditTrail(log: try AuditLog(path: directory + "/audit_log.jsonl"))
         let setup = try PostgresConnection(conninfo: url)
-        let tokens = try (0..<clients).map { try AgentStore.create(label: "bench-\($0)", audit: audit, on: setup).token }
+        let tokens = try (0..<clients).map { try AgentStore.create(label: try AgentLabel("bench-\($0)"), audit: audit, on: setup).token }
 
         let hosts = try await BenchHosts.start(count: arguments.hosts, url: url, audit: audit)
         defer { hosts.stop() }

@@ -103,6 +103,34 @@ import Testing
         }
     }
 
+    /// Issue 12, item 17: a second agent could take a label in another case, and `tokens create --agent LABEL` then
+    /// named whichever matched; labels with escapes went in unchecked. Now a taken or hostile label is refused with
+    /// the flag named, and `tokens create` says which agent id the token is for (by id or label, ignoring case).
+    @Test func agentLabelsAreUniqueAndTokensNameTheirAgent() throws {
+        let database = try FreshDatabase()
+        let directory = try TemporaryDirectory()
+        let environment = ["DB_POSTGRES_URL": database.url, "GOVERNANCE_AUDIT_JSONL": directory.path + "/audit_log.jsonl"]
+        #expect(try HostBinary.run(["migrate"], environment: environment).status == 0)
+        #expect(try HostBinary.run(["agents", "create", "--label", "Alpha"], environment: environment).status == 0)
+        let id = try database.connect().query("SELECT id FROM core.agents WHERE label = 'Alpha'")[0].string("id")
+
+        let taken = try HostBinary.run(["agents", "create", "--label", "alpha"], environment: environment)
+        #expect(taken.status == 1)
+        #expect(taken.stderr.contains("--label: the label 'alpha' is taken by another agent"), "\(taken.stderr)")
+        let escaped = try HostBinary.run(["agents", "create", "--label", "Evil\u{1B}[2J"], environment: environment)
+        #expect(escaped.status == 64)
+        #expect(escaped.stderr.contains("U+001B"), "\(escaped.stderr)")
+
+        for name in [id, "ALPHA"] {
+            let token = try HostBinary.run(["tokens", "create", "--agent", name], environment: environment)
+            #expect(token.status == 0, "\(token.stderr)")
+            #expect(token.stdout.hasPrefix("device token ") && token.stdout.contains(" for agent \(id) created"), "\(token.stdout)")
+        }
+        let unknown = try HostBinary.run(["tokens", "create", "--agent", "Nobody"], environment: environment)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("--agent: no agent with id or label 'Nobody'"), "\(unknown.stderr)")
+    }
+
     /// The host is Postgres-only: its executable must not link SQLite (GRDB's or any other).
     @Test func executableDoesNotLinkSQLite() throws {
         let process = Process()

@@ -52,7 +52,7 @@ final class TestHost: Sendable {
     /// Creates an agent and returns (agent id, device token).
     func createAgent(_ label: String) throws -> (UUID, String) {
         let connection = try PostgresConnection(conninfo: databaseURL)
-        let created = try AgentStore.create(label: label, audit: AuditTrail(log: try AuditLog(path: auditPath)), on: connection)
+        let created = try AgentStore.create(label: try AgentLabel(label), audit: AuditTrail(log: try AuditLog(path: auditPath)), on: connection)
         return (created.agentID, created.token)
     }
 

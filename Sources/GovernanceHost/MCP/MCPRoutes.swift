@@ -105,7 +105,7 @@ enum MCPRoutes {
             throw APIError.missingToken
         }
         switch try await RequestAuthentication.principal(request, services: services) {
-        case let .device(agentID, _): return .device(agentID)
+        case let .device(agentID, tokenID): return .device(agentID: agentID, tokenID: tokenID)
         case .operator: throw APIError.deviceOnly
         }
     }

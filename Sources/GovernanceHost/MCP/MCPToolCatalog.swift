@@ -17,7 +17,7 @@ enum MCPToolCatalog {
                     "sensor_data": .object(["type": .string("object"), "description": .string("eisv {E,I,S,V}, anima {warmth,clarity,stability,presence}, environment, identity, drawing_eisv")]),
                     "trajectory_signature": .object(["type": .string("object")]),
                 ], required: ["sensor_data"]),
-            tool(identity, "Name the agent behind a client_session_id (sets its label).",
+            tool(identity, "Name the agent behind a client_session_id (sets its label: unique ignoring case, at most 64 printable characters; every rename is audited).",
                  properties: ["client_session_id": string, "name": string], required: ["name"]),
             tool(updateAgentMetadata, "Merge metadata into the agent's record.",
                  properties: ["client_session_id": string, "metadata": .object(["type": .string("object")])], required: []),

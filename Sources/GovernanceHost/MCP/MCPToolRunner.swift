@@ -1,9 +1,9 @@
 import Foundation
 import GovernanceCore
 
-/// Who is calling `/mcp`: a device token's agent, or nobody (only with `--allow-anonymous-mcp`).
+/// Who is calling `/mcp`: a device token (its agent and the token's id), or nobody (only with `--allow-anonymous-mcp`).
 enum MCPCaller: Sendable {
-    case device(UUID)
+    case device(agentID: UUID, tokenID: UUID)
     case anonymous
 }
 
@@ -24,7 +24,7 @@ enum MCPToolRunner {
         case MCPToolCatalog.processAgentUpdate:
             let observation = try checkInObservation(arguments, now: now)
             return try transaction(connection) { connection in
-                let agentID = try resolveAgent(caller, sessionID: sessionID, name: try optionalString(arguments, "agent_name"), on: connection)
+                let agentID = try resolveAgent(caller, sessionID: sessionID, name: try optionalString(arguments, "agent_name").map { ($0, "arguments.agent_name") }, on: connection)
                 try AgentMonitor.lock(agentID, on: connection)
                 let loaded = try AgentMonitor.load(agentID, on: connection)
                 guard let applied = try AgentMonitor.apply([observation], agentID: agentID, loaded: loaded, on: connection) else {
@@ -49,11 +49,18 @@ enum MCPToolRunner {
                 ])
             }
         case MCPToolCatalog.identity:
-            guard let name = try optionalString(arguments, "name"), !name.isEmpty else { throw Failure.invalidParams("arguments.name: required non-empty string") }
+            guard let name = try optionalString(arguments, "name") else { throw Failure.invalidParams("arguments.name: required non-empty string") }
+            let label = try validLabel(name, field: "arguments.name")
             return try transaction(connection) { connection in
-                let agentID = try resolveAgent(caller, sessionID: sessionID, name: name, on: connection)
-                try connection.query("UPDATE core.agents SET label = $2, updated_at = now() WHERE id = $1", [agentID.uuidString, name])
-                return .object(["success": .bool(true), "agent_id": .string(agentID.uuidString.lowercased()), "name": .string(name)])
+                let agentID = try resolveAgent(caller, sessionID: sessionID, name: (name, "arguments.name"), on: connection)
+                let actor: JSONPayload = switch caller {
+                case let .device(_, tokenID): .object(["token_id": .string(tokenID.uuidString.lowercased())])
+                case .anonymous: .object(["client_session_id": .string(sessionID ?? "")])
+                }
+                if let refusal = try AgentStore.rename(agentID, to: label, by: actor, audit: audit, on: connection, now: now) {
+                    throw Failure.failed(code: "LABEL_TAKEN", message: "arguments.name: \(refusal)")
+                }
+                return .object(["success": .bool(true), "agent_id": .string(agentID.uuidString.lowercased()), "name": .string(label.text)])
             }
         case MCPToolCatalog.updateAgentMetadata:
             var metadata = arguments
@@ -64,7 +71,7 @@ enum MCPToolRunner {
             metadata["client_session_id"] = nil
             let patch = JSONPayload.object(metadata)
             return try transaction(connection) { connection in
-                let agentID = try resolveAgent(caller, sessionID: sessionID, name: try optionalString(arguments, "agent_name"), on: connection)
+                let agentID = try resolveAgent(caller, sessionID: sessionID, name: try optionalString(arguments, "agent_name").map { ($0, "arguments.agent_name") }, on: connection)
                 try connection.query(
                     "UPDATE core.agents SET metadata = metadata || $2::jsonb, updated_at = now() WHERE id = $1",
                     [agentID.uuidString, patch.jsonText])
@@ -95,10 +102,14 @@ enum MCPToolRunner {
     // MARK: Agents and sessions
 
     /// The agent a call acts for. A device token always acts for its own agent; its session id is bound to that agent
-    /// on first use and may not later name another. Anonymous calls find (or create) the agent by session id.
-    static func resolveAgent(_ caller: MCPCaller, sessionID: String?, name: String?, on connection: PostgresConnection) throws -> UUID {
+    /// on first use and may not later name another. Anonymous calls find (or create) the agent by session id, but
+    /// never act for an agent a device token speaks for: knowing a device's session id is not being that device.
+    /// `name` is the requested label of a new anonymous agent, with the field it came from.
+    static func resolveAgent(
+        _ caller: MCPCaller, sessionID: String?, name: (text: String, field: String)?, on connection: PostgresConnection
+    ) throws -> UUID {
         switch caller {
-        case let .device(agentID):
+        case let .device(agentID, _):
             guard let sessionID else { return agentID }
             let bound = try connection.query(
                 """
@@ -116,23 +127,55 @@ enum MCPToolRunner {
             try connection.query("SELECT pg_advisory_xact_lock(hashtext($1))", ["session:" + sessionID])
             let existing = try connection.query(
                 "UPDATE core.sessions SET last_seen_at = now() WHERE client_session_id = $1 RETURNING agent_id", [sessionID])
-            if existing.count == 1, let id = UUID(uuidString: try existing[0].string("agent_id")) { return id }
+            if existing.count == 1, let id = UUID(uuidString: try existing[0].string("agent_id")) {
+                let tokens = try connection.query("SELECT 1 FROM core.device_tokens WHERE agent_id = $1 LIMIT 1", [id.uuidString])
+                guard tokens.count == 0 else {
+                    throw Failure.failed(
+                        code: "FORBIDDEN",
+                        message: "client_session_id \(sessionID) belongs to a device with a token; only a call with that token can act for it")
+                }
+                return id
+            }
             let agentID = UUID()
-            try connection.query("INSERT INTO core.agents (id, label) VALUES ($1, $2)", [agentID.uuidString, name ?? sessionID])
+            let label = try anonymousLabel(name: name, sessionID: sessionID, agentID: agentID, on: connection)
+            try connection.query("INSERT INTO core.agents (id, label) VALUES ($1, $2)", [agentID.uuidString, label.text])
             try connection.query("INSERT INTO core.sessions (client_session_id, agent_id) VALUES ($1, $2)", [sessionID, agentID.uuidString])
             return agentID
         }
     }
 
+    /// A new anonymous agent is labelled with the name it asked for when that is free, else with its session id: a
+    /// second Pi also calling itself "Lumen" still checks in, and cannot pose as the first.
+    private static func anonymousLabel(
+        name: (text: String, field: String)?, sessionID: String, agentID: UUID, on connection: PostgresConnection
+    ) throws -> AgentLabel {
+        var candidates: [AgentLabel] = []
+        if let name { candidates.append(try validLabel(name.text, field: name.field)) }
+        if let fromSession = try? AgentLabel(sessionID) { candidates.append(fromSession) }
+        guard let wanted = candidates.first else {
+            throw Failure.invalidParams("arguments.client_session_id: it labels a new agent and is not a valid label; send agent_name")
+        }
+        for candidate in candidates where try AgentStore.claim(candidate, for: agentID, on: connection) == nil { return candidate }
+        throw Failure.failed(code: "LABEL_TAKEN", message: "\(name?.field ?? "arguments.client_session_id"): \(AgentLabelError.taken(wanted.text))")
+    }
+
+    /// Runs `body` in `connection.transaction`, so audit lines wait for the commit (a bare BEGIN … COMMIT here once
+    /// wrote them before it). A tool's own refusal rolls the transaction back too and comes out unchanged.
     private static func transaction(_ connection: PostgresConnection, _ body: (PostgresConnection) throws -> JSONPayload) throws -> JSONPayload {
-        try connection.query("BEGIN")
+        var refusal: (any Error)?
         do {
-            let value = try body(connection)
-            try connection.query("COMMIT")
-            return value
+            return try connection.transaction { (connection) throws(PostgresError) -> JSONPayload in
+                do {
+                    return try body(connection)
+                } catch let error as PostgresError {
+                    throw error
+                } catch {
+                    refusal = error
+                    throw PostgresError.server(sqlstate: "P0001", message: "the tool refused the call (rolled back)", detail: nil)
+                }
+            }
         } catch {
-            if connection.isHealthy { _ = try? connection.query("ROLLBACK") }
-            throw error
+            throw refusal ?? error
         }
     }
 
@@ -180,6 +223,14 @@ enum MCPToolRunner {
         return MonitorObservation(
             recordedAt: now.timeIntervalSince1970, summaryID: nil, E: clamp(eisv.E), I: clamp(eisv.I), S: clamp(eisv.S),
             V: min(1, max(-1, eisv.V)), complexity: complexity, ethicalDrift: drift)
+    }
+
+    private static func validLabel(_ text: String, field: String) throws -> AgentLabel {
+        do {
+            return try AgentLabel(text)
+        } catch {
+            throw Failure.invalidParams("\(field): \(error)")
+        }
     }
 
     private static func optionalString(_ arguments: [String: JSONPayload], _ key: String) throws -> String? {

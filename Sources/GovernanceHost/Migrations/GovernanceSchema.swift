@@ -4,6 +4,7 @@
 public enum GovernanceSchema {
     public static let migrations: [Migration] = [
         createCoreTables, createAuditAndCalibration, verdictsInArrivalOrder, DashboardSchema.createDrawingsAndDashboard,
+        uniqueAgentLabels,
     ]
 
     static let createCoreTables = Migration(
@@ -143,4 +144,25 @@ public enum GovernanceSchema {
     static let verdictsInArrivalOrder = Migration(
         version: 3, name: "verdicts_in_arrival_order",
         statements: ["CREATE INDEX agent_state_agent_arrival ON core.agent_state (agent_id, id DESC)"])
+
+    /// Labels are unique ignoring case, so `tokens create --agent Alpha` names one agent: a device once renamed itself
+    /// to another's label and the operator's token went to the impostor. Labels that already collide all get their
+    /// id's first 8 hex digits appended (none keeps the bare name, since which one is genuine cannot be known), each
+    /// rename recorded in audit.events as `agent_renamed` by this migration.
+    static let uniqueAgentLabels = Migration(
+        version: 5, name: "unique_agent_labels",
+        statements: [
+            """
+            INSERT INTO audit.events (event_id, ts, agent_id, event_type, payload)
+            SELECT gen_random_uuid(), now(), a.id, 'agent_renamed',
+                   jsonb_build_object('from', a.label, 'to', a.label || ' #' || left(a.id::text, 8), 'by', 'migration 5 (unique labels)')
+            FROM core.agents a
+            WHERE EXISTS (SELECT 1 FROM core.agents b WHERE lower(b.label) = lower(a.label) AND b.id <> a.id)
+            """,
+            """
+            UPDATE core.agents a SET label = a.label || ' #' || left(a.id::text, 8), updated_at = now()
+            WHERE EXISTS (SELECT 1 FROM core.agents b WHERE lower(b.label) = lower(a.label) AND b.id <> a.id)
+            """,
+            "CREATE UNIQUE INDEX agents_label_unique ON core.agents (lower(label))",
+        ])
 }

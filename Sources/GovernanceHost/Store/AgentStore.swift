@@ -3,37 +3,80 @@ import Foundation
 /// Agents and what the host knows about them, read and written with parameterized SQL on a caller's connection.
 public enum AgentStore {
     /// Creates an agent and its first device token in one transaction, audited. Returns the agent id and the token
-    /// (shown once).
+    /// (shown once). A label another agent has (ignoring case) is refused.
     public static func create(
-        label: String, audit: AuditTrail, on connection: PostgresConnection, now: Date = Date()
-    ) throws(AuditError) -> (agentID: UUID, tokenID: UUID, token: String) {
+        label: AgentLabel, audit: AuditTrail, on connection: PostgresConnection, now: Date = Date()
+    ) throws(AgentStoreError) -> (agentID: UUID, tokenID: UUID, token: String) {
+        let outcome: Result<(agentID: UUID, tokenID: UUID, token: String), AgentLabelError>
         do throws(PostgresError) {
-            return try connection.transaction { (connection) throws(PostgresError) in
+            // A refused label is found before anything is written, so that transaction commits empty.
+            outcome = try connection.transaction { (connection) throws(PostgresError) in
                 let agentID = UUID()
-                try connection.query("INSERT INTO core.agents (id, label) VALUES ($1, $2)", [agentID.uuidString, label])
+                if let problem = try claim(label, for: agentID, on: connection) { return .failure(problem) }
+                try connection.query("INSERT INTO core.agents (id, label) VALUES ($1, $2)", [agentID.uuidString, label.text])
                 let (tokenID, token) = try TokenStore.createDeviceToken(agentID: agentID, on: connection)
                 do throws(AuditError) {
                     try audit.record(
                         AuditEvent(
                             timestamp: now, agentID: agentID, eventType: "token_created",
-                            payload: .object(["label": .string(label), "token_id": .string(tokenID.uuidString.lowercased()), "kind": .string("device")])),
+                            payload: .object(["label": .string(label.text), "token_id": .string(tokenID.uuidString.lowercased()), "kind": .string("device")])),
                         on: connection)
                 } catch {
                     throw Self.asPostgres(error)
                 }
-                return (agentID, tokenID, token)
+                return .success((agentID, tokenID, token))
             }
         } catch {
             throw .database(error)
         }
+        switch outcome {
+        case let .success(created): return created
+        case let .failure(problem): throw .label(problem)
+        }
     }
 
-    /// Looks an agent up by id, or by label when unique (what an operator types).
+    /// Inside the caller's transaction: nil when `label` is free for `agentID` (or already its own), else `.taken`.
+    /// Concurrent claims of one label wait for each other (a transaction-scoped advisory lock on the lowercased label),
+    /// so two devices cannot both pass the check; the unique index of migration 5 is the backstop.
+    public static func claim(_ label: AgentLabel, for agentID: UUID, on connection: PostgresConnection) throws(PostgresError) -> AgentLabelError? {
+        try connection.query("SELECT pg_advisory_xact_lock(hashtext('agent-label:' || lower($1)))", [label.text])
+        let holders = try connection.query(
+            "SELECT id FROM core.agents WHERE lower(label) = lower($1) AND id <> $2", [label.text, agentID.uuidString])
+        return holders.count == 0 ? nil : .taken(label.text)
+    }
+
+    /// Inside the caller's transaction: gives the agent a new label and audits the rename (`agent_renamed`: from, to,
+    /// and `by`, who asked). Returns the refusal when another agent has the label; a rename to the current label
+    /// changes and audits nothing.
+    public static func rename(
+        _ agentID: UUID, to label: AgentLabel, by actor: JSONPayload, audit: AuditTrail, on connection: PostgresConnection,
+        now: Date = Date()
+    ) throws(PostgresError) -> AgentLabelError? {
+        if let problem = try claim(label, for: agentID, on: connection) { return problem }
+        let current = try connection.query("SELECT label FROM core.agents WHERE id = $1 FOR UPDATE", [agentID.uuidString])
+        guard current.count == 1 else { throw .decoding(column: "id", detail: "agent \(agentID) does not exist") }
+        let previous = try current[0].string("label")
+        guard previous != label.text else { return nil }
+        try connection.query("UPDATE core.agents SET label = $2, updated_at = now() WHERE id = $1", [agentID.uuidString, label.text])
+        do throws(AuditError) {
+            try audit.record(
+                AuditEvent(
+                    timestamp: now, agentID: agentID, eventType: "agent_renamed",
+                    payload: .object(["from": .string(previous), "to": .string(label.text), "by": actor])),
+                on: connection)
+        } catch {
+            throw asPostgres(error)
+        }
+        return nil
+    }
+
+    /// Looks an agent up by id, or by label (ignoring case, as labels are unique that way): what an operator types.
+    /// An id always wins, and no label can look like one (`AgentLabel`).
     public static func resolve(_ idOrLabel: String, on connection: PostgresConnection) throws(PostgresError) -> UUID? {
         if let id = UUID(uuidString: idOrLabel) {
             return try connection.query("SELECT id FROM core.agents WHERE id = $1", [id.uuidString]).count == 1 ? id : nil
         }
-        let rows = try connection.query("SELECT id FROM core.agents WHERE label = $1", [idOrLabel])
+        let rows = try connection.query("SELECT id FROM core.agents WHERE lower(label) = lower($1)", [idOrLabel.trimmingCharacters(in: .whitespaces)])
         guard rows.count == 1 else { return nil }
         return UUID(uuidString: try rows[0].string("id"))
     }
@@ -116,5 +159,18 @@ public enum AgentStore {
     static func asPostgres(_ error: AuditError) -> PostgresError {
         if case let .database(inner) = error { return inner }
         return .server(sqlstate: "58030", message: error.description, detail: nil)  // io_error: the JSONL write failed
+    }
+}
+
+/// Why `AgentStore.create` made nothing.
+public enum AgentStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case label(AgentLabelError)
+    case database(PostgresError)
+
+    public var description: String {
+        switch self {
+        case let .label(problem): return problem.description
+        case let .database(error): return error.description
+        }
     }
 }
