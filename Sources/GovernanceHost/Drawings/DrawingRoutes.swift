@@ -13,6 +13,7 @@ enum DrawingRoutes {
         router.put("/v1/drawings/:sha256") { request, context in
             await JSONBody.handle {
                 var request = request
+                try RequestBody.refuseDeclaredOversize(request, limit: RequestBody.drawingLimit)
                 let agentID = try await SummaryRoutes.deviceAgent(request, services: services)
                 let claimed = context.parameters.get("sha256") ?? ""
                 guard DrawingStore.isHash(claimed) else {
@@ -23,7 +24,7 @@ enum DrawingRoutes {
                     throw APIError(.unsupportedMediaType, "send the drawing as Content-Type: image/png (got \(type ?? "none"))", field: "Content-Type")
                 }
                 let metadata = try DrawingMetadata.parse(now: Date()) { SummaryRoutes.header(request, $0) }
-                let png = try await SummaryRoutes.collectBody(&request, limit: DrawingLimits.maxBytes)
+                let png = try await RequestBody.collect(&request, limit: RequestBody.drawingLimit)
                 let actual = SHA256.hex(png)
                 guard actual == claimed else {
                     throw APIError(.badRequest, "the body's SHA-256 is \(actual), not the \(claimed) named in the path (corrupted upload?)", field: "sha256")

@@ -27,6 +27,7 @@ public enum GovernanceServer {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: MetricsMiddleware())
+        router.add(middleware: ReadsCarryNoBodyMiddleware())
         HealthRoutes.register(on: router, services: services)
         SummaryRoutes.register(on: router, services: services)
         AgentRoutes.register(on: router, services: services)
@@ -36,6 +37,11 @@ public enum GovernanceServer {
         return router
     }
 
+    /// Request heads are small here (a token, a content type, the drawing metadata headers), so the decoder refuses
+    /// anything near Hummingbird's 80 KiB default with 400 before a route runs: 8 KiB per field, 16 KiB in all, 64 fields.
+    static let headerLimits = HTTP1Channel.Configuration.DecoderConfiguration(
+        maxHeaderFieldSize: 8 << 10, maxHeaderListSize: 16 << 10, maxHeaderFieldCount: 64)
+
     /// Serves until SIGTERM/SIGINT (graceful: in-flight requests finish) or until the calling task is cancelled.
     /// `onListening` receives the bound port (useful with port 0).
     public static func run(
@@ -43,7 +49,8 @@ public enum GovernanceServer {
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
         HostMetrics.install()
-        let server: HTTPServerBuilder = try services.options.tls.map { try .tls(.http1(), tlsConfiguration: $0.serverConfiguration()) } ?? .http1()
+        let http1 = HTTPServerBuilder.http1(configuration: .init(httpDecoderConfiguration: headerLimits))
+        let server: HTTPServerBuilder = try services.options.tls.map { try .tls(http1, tlsConfiguration: $0.serverConfiguration()) } ?? http1
         let app = Application(
             router: router(services: services),
             server: server,

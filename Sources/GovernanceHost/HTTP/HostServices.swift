@@ -7,8 +7,6 @@ public struct ServerOptions: Sendable {
     /// Lets `/mcp` run without a token (agents are then named only by `client_session_id`). Off unless the operator
     /// asks for it with `--allow-anonymous-mcp`.
     public var allowAnonymousMCP: Bool
-    /// Largest request body accepted (413 above).
-    public var maxBodyBytes: Int
     /// Most summaries in one batch (413 above).
     public var maxBatchItems: Int
     /// When set, the server speaks HTTPS only, with this certificate (reloaded on SIGHUP).
@@ -19,13 +17,12 @@ public struct ServerOptions: Sendable {
 
     public init(
         host: String = defaultHost, port: Int = defaultPort, allowAnonymousMCP: Bool = false,
-        maxBodyBytes: Int = 1 << 20, maxBatchItems: Int = 1000, tls: TLSCertificates? = nil
+        maxBatchItems: Int = 1000, tls: TLSCertificates? = nil
     ) {
         self.tls = tls
         self.host = host
         self.port = port
         self.allowAnonymousMCP = allowAnonymousMCP
-        self.maxBodyBytes = maxBodyBytes
         self.maxBatchItems = maxBatchItems
     }
 }

@@ -9,8 +9,9 @@ enum SummaryRoutes {
         router.post("/v1/summaries") { request, _ in
             await JSONBody.handle {
                 var request = request
+                try RequestBody.refuseDeclaredOversize(request, limit: RequestBody.summariesLimit)
                 let agentID = try await deviceAgent(request, services: services)
-                let body = try await collectBody(&request, limit: services.options.maxBodyBytes)
+                let body = try await RequestBody.collect(&request, limit: RequestBody.summariesLimit)
                 let batch: SummaryBatch
                 do throws(SummaryValidationError) {
                     batch = try SummaryValidator.decodeBatch(body)
@@ -61,21 +62,5 @@ enum SummaryRoutes {
     /// A header by name, nil when absent (or when the name is not a valid field name).
     static func header(_ request: Request, _ name: String) -> String? {
         HTTPField.Name(name).flatMap { request.headers[$0] }
-    }
-
-    /// The whole body, or 413 when it exceeds `limit`.
-    static func collectBody(_ request: inout Request, limit: Int) async throws -> [UInt8] {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw APIError(.contentTooLarge, "request body is \(length) bytes; the limit is \(limit)")
-        }
-        do {
-            let buffer = try await request.collectBody(upTo: limit)
-            return Array(buffer.readableBytesView)
-        } catch let error as HTTPResponseError where error.status == .contentTooLarge {
-            throw APIError(.contentTooLarge, "request body exceeds \(limit) bytes")
-        } catch {
-            // Malformed chunked encoding, a connection closed mid-body: the client's fault, never a 500.
-            throw APIError(.badRequest, "the request body could not be read completely; send it with Content-Length or valid chunked encoding")
-        }
     }
 }

@@ -18,9 +18,10 @@ enum MCPRoutes {
 
     static func handle(_ request: Request, services: HostServices) async throws -> Response {
         var request = request
+        try RequestBody.refuseDeclaredOversize(request, limit: RequestBody.mcpLimit)
         let caller = try await authenticate(request, services: services)
         let wantsSSE = (request.headers[.accept] ?? "").contains("text/event-stream")
-        let body = try await SummaryRoutes.collectBody(&request, limit: services.options.maxBodyBytes)
+        let body = try await RequestBody.collect(&request, limit: RequestBody.mcpLimit)
         let reply: String?
         switch JSONRPC.parse(body) {
         case let .failure(failure):

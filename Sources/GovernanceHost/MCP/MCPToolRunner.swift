@@ -15,6 +15,9 @@ enum MCPToolRunner {
         case failed(code: String, message: String)
     }
 
+    /// The most an agent's merged `update_agent_metadata` JSON may hold.
+    static let maxMetadataBytes = 16 << 10
+
     static func run(
         tool: String, arguments: [String: JSONPayload], caller: MCPCaller, audit: AuditTrail, on connection: PostgresConnection,
         now: Date = Date()
@@ -72,9 +75,17 @@ enum MCPToolRunner {
             let patch = JSONPayload.object(metadata)
             return try transaction(connection) { connection in
                 let agentID = try resolveAgent(caller, sessionID: sessionID, name: try optionalString(arguments, "agent_name").map { ($0, "arguments.agent_name") }, on: connection)
-                try connection.query(
-                    "UPDATE core.agents SET metadata = metadata || $2::jsonb, updated_at = now() WHERE id = $1",
-                    [agentID.uuidString, patch.jsonText])
+                // Each call merges its keys in, so without a bound a device could grow its row by 64 KiB per request.
+                let merged = try connection.query(
+                    """
+                    UPDATE core.agents SET metadata = metadata || $2::jsonb, updated_at = now()
+                    WHERE id = $1 AND octet_length((metadata || $2::jsonb)::text) <= $3 RETURNING id
+                    """, [agentID.uuidString, patch.jsonText, String(maxMetadataBytes)])
+                guard merged.count == 1 else {
+                    throw Failure.failed(
+                        code: "METADATA_TOO_LARGE",
+                        message: "arguments.metadata: the agent's metadata would exceed \(maxMetadataBytes) bytes; send fewer or smaller keys")
+                }
                 return .object(["success": .bool(true), "agent_id": .string(agentID.uuidString.lowercased())])
             }
         case MCPToolCatalog.outcomeEvent:
