@@ -25,6 +25,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Allow plain HTTP on a non-loopback --host (only behind a TLS-terminating proxy).") var allowPlainHttp = false
     @Option(help: "Log level: trace, debug, info (one line per request), notice, warning, error or critical (overrides GOVERNANCE_LOG_LEVEL).")
     var logLevel: String?
+    @Option(help: "Seconds a connection may go without a complete request head (idle keep-alive, a half-sent head) or a pause in its body before it is closed.")
+    var idleTimeout: Double = Double(ServerOptions.defaultIdleTimeout.components.seconds)
+    @Option(help: "Seconds within which a request body must arrive in full after its head.")
+    var bodyTimeout: Double = Double(ServerOptions.defaultBodyTimeout.components.seconds)
+    @Option(help: "Most HTTP connections open at once; more wait in the listen backlog until one closes.")
+    var maxHttpConnections = ServerOptions.defaultMaxConnections
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535, got \(port)") }
@@ -34,6 +40,10 @@ struct ServeCommand: AsyncParsableCommand {
                 "--host \(host) would serve plain HTTP beyond this machine, and device tokens would cross the network in clear: "
                     + "give --tls-cert and --tls-key, or --allow-plain-http behind a TLS-terminating proxy")
         }
+        for (flag, seconds) in [("--idle-timeout", idleTimeout), ("--body-timeout", bodyTimeout)] where !(seconds > 0 && seconds <= 3600) {
+            throw ValidationError("\(flag) must be seconds in (0, 3600], got \(seconds)")
+        }
+        guard maxHttpConnections >= 1 else { throw ValidationError("--max-http-connections must be at least 1, got \(maxHttpConnections)") }
         if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), got '\(logLevel)'")
         }
@@ -88,7 +98,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let services = HostServices(
             pool: pool, audit: AuditTrail(log: log),
-            options: ServerOptions(host: host, port: port, allowAnonymousMCP: allowAnonymousMcp, tls: tls),
+            options: ServerOptions(
+                host: host, port: port, allowAnonymousMCP: allowAnonymousMcp, tls: tls, idleTimeout: .seconds(idleTimeout),
+                bodyTimeout: .seconds(bodyTimeout), maxConnections: maxHttpConnections),
             schemaVersion: migrator.latestVersion)
         ServiceLog.bootstrap(level: logLevel)
         var logger = Logger(label: "governance-host")

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 @testable import GovernanceHost
 
 /// The executable's contract: configuration errors and exit codes, migrate, operator commands, and what it links.
@@ -129,6 +133,31 @@ import Testing
         let unknown = try HostBinary.run(["tokens", "create", "--agent", "Nobody"], environment: environment)
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("--agent: no agent with id or label 'Nobody'"), "\(unknown.stderr)")
+    }
+
+    /// Issue 12, item 16: a client holding a half-sent body blocked SIGTERM indefinitely (shutdown waited for that
+    /// request to be answered). With time-outs far longer than the test, shutdown alone must close it and exit 0.
+    @Test func sigtermEndsServeDespiteAStalledHalfSentBody() throws {
+        let database = try FreshDatabase()
+        let directory = try TemporaryDirectory()
+        let environment = ["DB_POSTGRES_URL": database.url, "GOVERNANCE_AUDIT_JSONL": directory.path + "/audit_log.jsonl"]
+        #expect(try HostBinary.run(["migrate"], environment: environment).status == 0)
+        let created = try HostBinary.run(["agents", "create", "--label", "Stalled"], environment: environment)
+        let token = try #require(created.stdout.split(separator: "\n").last.map(String.init))
+        let (server, port) = try HostBinary.serve(environment: environment, extra: ["--idle-timeout", "600", "--body-timeout", "600"])
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        let stalled = try RawConnection(port: port)
+        stalled.send(
+            "POST /v1/summaries HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 5000\r\n\r\n{\"schema\":1,\"summ")
+        #expect(stalled.secondsUntilClosed(within: 1) == nil, "the server is reading the body")
+        let signalled = Date()
+        server.terminate()
+        while server.isRunning, Date().timeIntervalSince(signalled) < 15 { Thread.sleep(forTimeInterval: 0.05) }
+        let took = Date().timeIntervalSince(signalled)
+        #expect(!server.isRunning, "serve still running \(took) s after SIGTERM")
+        #expect(took < 10, "shutdown took \(took) s")
+        if !server.isRunning { #expect(server.terminationStatus == 0) }
     }
 
     /// The host is Postgres-only: its executable must not link SQLite (GRDB's or any other).

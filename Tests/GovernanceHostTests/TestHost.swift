@@ -25,13 +25,20 @@ final class TestHost: Sendable {
         self.server = server
     }
 
-    static func start(databaseURL: String, directory: String, allowAnonymousMCP: Bool = false, maxConnections: Int = 10) async throws -> TestHost {
+    static func start(
+        databaseURL: String, directory: String, allowAnonymousMCP: Bool = false, maxConnections: Int = 10,
+        idleTimeout: Duration = ServerOptions.defaultIdleTimeout, bodyTimeout: Duration = ServerOptions.defaultBodyTimeout,
+        maxHTTPConnections: Int = ServerOptions.defaultMaxConnections
+    ) async throws -> TestHost {
         try Migrator().migrate(on: try PostgresConnection(conninfo: databaseURL))
         let pool = try await PostgresPool.open(.init(conninfo: databaseURL, minConnections: 2, maxConnections: maxConnections))
         let auditPath = directory + "/audit_log.jsonl"
         let services = HostServices(
             pool: pool, audit: AuditTrail(log: try AuditLog(path: auditPath)),
-            options: ServerOptions(host: "127.0.0.1", port: 0, allowAnonymousMCP: allowAnonymousMCP), schemaVersion: Migrator().latestVersion)
+            options: ServerOptions(
+                host: "127.0.0.1", port: 0, allowAnonymousMCP: allowAnonymousMCP, idleTimeout: idleTimeout, bodyTimeout: bodyTimeout,
+                maxConnections: maxHTTPConnections),
+            schemaVersion: Migrator().latestVersion)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test-host")
         logger.logLevel = .warning

@@ -42,19 +42,26 @@ public enum GovernanceServer {
     static let headerLimits = HTTP1Channel.Configuration.DecoderConfiguration(
         maxHeaderFieldSize: 8 << 10, maxHeaderListSize: 16 << 10, maxHeaderFieldCount: 64)
 
-    /// Serves until SIGTERM/SIGINT (graceful: in-flight requests finish) or until the calling task is cancelled.
+    /// Serves until SIGTERM/SIGINT (graceful: requests being answered finish; connections that are idle or still
+    /// sending a request close at once) or until the calling task is cancelled.
     /// `onListening` receives the bound port (useful with port 0).
     public static func run(
         services: HostServices, logger: Logger, handlesSignals: Bool = true,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
         HostMetrics.install()
-        let http1 = HTTPServerBuilder.http1(configuration: .init(httpDecoderConfiguration: headerLimits))
-        let server: HTTPServerBuilder = try services.options.tls.map { try .tls(http1, tlsConfiguration: $0.serverConfiguration()) } ?? http1
+        let options = services.options
+        let http1 = HTTPServerBuilder.http1(
+            configuration: .init(
+                additionalChannelHandlers: [RequestBodyDeadlineHandler(timeout: .init(options.bodyTimeout), logger: logger)],
+                idleTimeout: .init(options.idleTimeout), httpDecoderConfiguration: headerLimits))
+        let server: HTTPServerBuilder = try options.tls.map { try .tls(http1, tlsConfiguration: $0.serverConfiguration()) } ?? http1
         let app = Application(
             router: router(services: services),
             server: server,
-            configuration: .init(address: .hostname(services.options.host, port: services.options.port), serverName: "governance-host"),
+            configuration: .init(
+                address: .hostname(options.host, port: options.port), serverName: "governance-host",
+                availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections, logger: logger)),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? services.options.port) },
             logger: logger)
         do {

@@ -11,14 +11,29 @@ public struct ServerOptions: Sendable {
     public var maxBatchItems: Int
     /// When set, the server speaks HTTPS only, with this certificate (reloaded on SIGHUP).
     public var tls: TLSCertificates?
+    /// A connection without a complete request head for this long is closed: idle keep-alive connections, and
+    /// clients that send half a head. Also the longest a request body may pause.
+    public var idleTimeout: Duration
+    /// A request body must arrive in full within this long of its head (a trickle cannot hold a request open).
+    public var bodyTimeout: Duration
+    /// Most HTTP connections open at once. Beyond it the server stops accepting: new connections wait in the listen
+    /// backlog until one closes (idle ones close after `idleTimeout`), instead of running out of file descriptors.
+    public var maxConnections: Int
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8767
+    public static let defaultIdleTimeout = Duration.seconds(15)
+    public static let defaultBodyTimeout = Duration.seconds(60)
+    public static let defaultMaxConnections = 512
 
     public init(
         host: String = defaultHost, port: Int = defaultPort, allowAnonymousMCP: Bool = false,
-        maxBatchItems: Int = 1000, tls: TLSCertificates? = nil
+        maxBatchItems: Int = 1000, tls: TLSCertificates? = nil, idleTimeout: Duration = defaultIdleTimeout,
+        bodyTimeout: Duration = defaultBodyTimeout, maxConnections: Int = defaultMaxConnections
     ) {
+        self.idleTimeout = idleTimeout
+        self.bodyTimeout = bodyTimeout
+        self.maxConnections = maxConnections
         self.tls = tls
         self.host = host
         self.port = port

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import GovernanceHost
+
+/// Issue 12, item 16: the host had no idle, head or body time-outs and no connection cap — 1,100 idle connections made
+/// every request (and /health) time out. Time-outs here are shortened to seconds; the bounds asserted are generous.
+@Suite struct ConnectionTimeoutTests {
+    static func port(_ host: TestHost) -> Int { Int(host.baseURL.split(separator: ":").last ?? "") ?? 0 }
+
+    /// A client that sent half a request head held its connection forever.
+    @Test func aHalfSentHeadIsClosedAfterTheIdleTimeout() async throws {
+        let directory = try TemporaryDirectory()
+        let database = try FreshDatabase()
+        let host = try await TestHost.start(databaseURL: database.url, directory: directory.path, idleTimeout: .seconds(1))
+        defer { Task { await host.stop() } }
+        let connection = try RawConnection(port: Self.port(host))
+        connection.send("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ")
+        let closed = connection.secondsUntilClosed(within: 6)
+        #expect(closed != nil, "a half-sent head must not hold its connection")
+        #expect((closed ?? 0) >= 0.5, "closed at the time-out, not at once: \(closed ?? -1) s")
+    }
+
+    /// Every body byte reset Hummingbird's idle timer, so one byte every 0.1 s held a request open indefinitely; the
+    /// body deadline closes it.
+    @Test func aTrickledBodyIsClosedAtTheBodyDeadline() async throws {
+        let directory = try TemporaryDirectory()
+        let database = try FreshDatabase()
+        let host = try await TestHost.start(databaseURL: database.url, directory: directory.path, idleTimeout: .seconds(1), bodyTimeout: .seconds(2))
+        defer { Task { await host.stop() } }
+        let (_, token) = try host.createAgent("Trickle")
+        let connection = try RawConnection(port: Self.port(host))
+        connection.send(
+            "POST /v1/summaries HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 5000\r\n\r\n{")
+        let closed = connection.secondsUntilClosed(within: 8) { connection.send(" ") }
+        #expect(closed != nil, "a trickled body must not hold its request open")
+        #expect((closed ?? 0) >= 1.5, "closed at the 2 s body deadline: \(closed ?? -1) s")
+    }
+
+    /// More idle connections than the cap: the extra ones wait in the listen backlog, idle ones are closed after the
+    /// time-out, and /health/live is answered.
+    @Test func moreIdleConnectionsThanTheCapLeaveHealthAnswering() async throws {
+        let directory = try TemporaryDirectory()
+        let database = try FreshDatabase()
+        let host = try await TestHost.start(
+            databaseURL: database.url, directory: directory.path, idleTimeout: .seconds(1), maxHTTPConnections: 4)
+        defer { Task { await host.stop() } }
+        let idle = try (0..<12).map { _ in try RawConnection(port: Self.port(host)) }
+        let asked = ContinuousClock.now
+        let live = try await HTTPReply.send("GET", host.baseURL + "/health/live", timeout: 20)
+        let waited = ContinuousClock.now - asked
+        #expect(live.status == 200)
+        #expect(waited < .seconds(10), "/health/live waited \(waited) behind \(idle.count) idle connections")
+        #expect(idle[0].secondsUntilClosed(within: 5) != nil, "idle connections are closed, not kept forever")
+    }
+}
