@@ -8,6 +8,9 @@ import Glibc
 /// nothing at all, then waits to see whether the server closes it.
 final class RawConnection {
     private let fd: Int32
+    /// Everything the server wrote so far (for failure messages).
+    private(set) var received: [UInt8] = []
+    var receivedText: String { String(decoding: received, as: UTF8.self) }
 
     init(port: Int) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -42,6 +45,7 @@ final class RawConnection {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while Date().timeIntervalSince(started) < limit {
             let count = recv(fd, &buffer, buffer.count, 0)
+            if count > 0 { received.append(contentsOf: buffer[0..<count]) }
             if count == 0 { return Date().timeIntervalSince(started) }
             if count < 0, errno != EAGAIN, errno != EWOULDBLOCK, errno != EINTR { return Date().timeIntervalSince(started) }
             everyTick()

@@ -76,8 +76,8 @@ import Testing
     }
 
     /// Three 72 KB bodies once stalled /health for 18.8 s. Now eight bodies of 72 KB and more to /v1/summaries and
-    /// /mcp in parallel leave /health/live answering; the liveness bound here is generous (figures are in
-    /// docs/performance.md).
+    /// /mcp in parallel leave /health/live answering. The bound is generous on purpose: alone this takes ~0.2 s, but
+    /// `make test` runs every suite in this process at once on two cores (figures are in docs/performance.md).
     @Test func largeBodiesInParallelLeaveHealthAnswering() async throws {
         let directory = try TemporaryDirectory()
         let database = try FreshDatabase()
@@ -112,6 +112,6 @@ import Testing
         }
         let statuses = try await load
         #expect(statuses.allSatisfy { $0 == 200 }, "\(statuses)")
-        #expect(slowest < .seconds(2), "slowest /health/live \(slowest) while \(statuses.count) large bodies were processed in \(ContinuousClock.now - started)")
+        #expect(slowest < .seconds(10), "slowest /health/live \(slowest) while \(statuses.count) large bodies were processed in \(ContinuousClock.now - started)")
     }
 }

@@ -8,12 +8,16 @@
 "$REPO_ROOT/scripts/pi/roots.sh" build test
 started=$(date +%s)
 scratch=/src/.pi/build-arm64-tests
-# Suites that need the PostgreSQL `make test` starts, or Chromium; everything else runs.
-skip=${PI_TEST_SKIP:-"GovernanceHostTests|BridgeEndToEndTests|DrawingSyncEndToEndTests|DeviceTLSEndToEndTests|DashboardBrowserTests|FailoverTests|DebInstallTests"}
+# Not run here: the host's suites (PostgreSQL), the suites that drive whole processes (the arm64 debug binaries under
+# qemu take many minutes per run; `make pi-smoke` runs the release binary instead), and the two checks that an ioctl
+# on /dev/null fails with ENOTTY — qemu-user answers ioctls it does not translate with ENOSYS, a Pi's kernel with
+# ENOTTY.
+skip=${PI_TEST_SKIP:-"GovernanceHostTests|EndToEndTests|RecorderCrashTests|AnimaCommandLineTests|AnimaVersionCommandTests|nonSPINodeFailsAtConfiguration|nonI2CNodeFailsAtTransfer"}
 
 PI_MOUNT_SOURCE=1 pi_chroot "$BUILD_ROOT" sh -ec "
     cd /src
     export PATH=/usr/libexec/swift/bin:\$PATH
+    # Debian's libswiftlang has no lib_Testing_Foundation.so, the Testing+Foundation cross-import overlay: not loaded.
     # pkg-config here would answer for the amd64 root; libpq's headers come from the arm64 root instead.
     export PKG_CONFIG_LIBDIR=$TEST_ROOT_IN_BUILD_ROOT/usr/lib/aarch64-linux-gnu/pkgconfig PKG_CONFIG_SYSROOT_DIR=$TEST_ROOT_IN_BUILD_ROOT
     swift build --build-tests --triple aarch64-unknown-linux-gnu --sdk $TEST_ROOT_IN_BUILD_ROOT \
@@ -21,6 +25,7 @@ PI_MOUNT_SOURCE=1 pi_chroot "$BUILD_ROOT" sh -ec "
         -Xswiftc -resource-dir -Xswiftc $A64_SWIFT/usr/libexec/swift/lib/swift \
         -Xswiftc -use-ld=lld -Xlinker -rpath -Xlinker /usr/libexec/swift/lib/swift/linux \
         -Xcc -I$TEST_ROOT_IN_BUILD_ROOT/usr/include/postgresql \
+        -Xswiftc -Xfrontend -Xswiftc -disable-cross-import-overlays \
         --scratch-path $scratch
 " || pi_die "the arm64 test build failed (output above)"
 built=$(date +%s)

@@ -51,9 +51,12 @@ public enum GovernanceServer {
     ) async throws {
         HostMetrics.install()
         let options = services.options
+        let roster = ConnectionRoster(limit: options.maxConnections)
         let http1 = HTTPServerBuilder.http1(
             configuration: .init(
-                additionalChannelHandlers: [RequestBodyDeadlineHandler(timeout: .init(options.bodyTimeout), logger: logger)],
+                additionalChannelHandlers: [
+                    RequestBodyDeadlineHandler(timeout: .init(options.bodyTimeout), logger: logger), ConnectionRoster.Tracker(roster: roster),
+                ],
                 idleTimeout: .init(options.idleTimeout), httpDecoderConfiguration: headerLimits))
         let server: HTTPServerBuilder = try options.tls.map { try .tls(http1, tlsConfiguration: $0.serverConfiguration()) } ?? http1
         let app = Application(
@@ -61,7 +64,7 @@ public enum GovernanceServer {
             server: server,
             configuration: .init(
                 address: .hostname(options.host, port: options.port), serverName: "governance-host",
-                availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections, logger: logger)),
+                availableConnectionsDelegate: ConnectionRoster.Cap(roster: roster)),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? services.options.port) },
             logger: logger)
         do {

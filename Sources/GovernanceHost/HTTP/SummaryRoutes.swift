@@ -12,10 +12,14 @@ enum SummaryRoutes {
                 try RequestBody.refuseDeclaredOversize(request, limit: RequestBody.summariesLimit)
                 let agentID = try await deviceAgent(request, services: services)
                 let body = try await RequestBody.collect(&request, limit: RequestBody.summariesLimit)
+                let decoded = await ParsingQueue.run { () -> Result<SummaryBatch, SummaryValidationError> in
+                    Result { () throws(SummaryValidationError) in try SummaryValidator.decodeBatch(body) }
+                }
                 let batch: SummaryBatch
-                do throws(SummaryValidationError) {
-                    batch = try SummaryValidator.decodeBatch(body)
-                } catch {
+                switch decoded {
+                case let .success(value):
+                    batch = value
+                case let .failure(error):
                     HostSeries.rejected(error.kind == .tooLarge || error.kind == .batchSize ? "too_large" : "invalid")
                     let status: HTTPResponse.Status = (error.kind == .tooLarge || error.kind == .batchSize) ? .contentTooLarge : .badRequest
                     throw APIError(status, error.message, field: error.field.isEmpty ? nil : error.field)

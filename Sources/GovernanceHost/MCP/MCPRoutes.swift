@@ -23,7 +23,7 @@ enum MCPRoutes {
         let wantsSSE = (request.headers[.accept] ?? "").contains("text/event-stream")
         let body = try await RequestBody.collect(&request, limit: RequestBody.mcpLimit)
         let reply: String?
-        switch JSONRPC.parse(body) {
+        switch await ParsingQueue.run({ JSONRPC.parse(body) }) {
         case let .failure(failure):
             reply = JSONRPC.error(failure)
         case let .success(call):
