@@ -36,36 +36,48 @@ final class ConnectionRoster: Sendable {
     }
 
     /// A connection was accepted. Past the cap, the connection idle longest is closed to make room, or, when none is
-    /// idle, the new one will be as it registers.
+    /// idle yet, room is owed and made as the new one registers.
     func accepted() {
         let evicted = state.withLock { state -> (any Channel)? in
             state.open += 1
             guard state.open > limit else { return nil }
-            let idle = state.entries.compactMap { key, entry in entry.idleSince.map { (key: key, since: $0, channel: entry.channel) } }
-            guard let oldest = idle.min(by: { $0.since < $1.since }) else {
+            guard let oldest = Self.takeOldestIdle(&state) else {
                 state.refusals += 1
                 return nil
             }
-            state.entries[oldest.key] = nil
-            return oldest.channel
+            return oldest
         }
         evicted?.close(promise: nil)
+    }
+
+    /// Removes and returns the registered connection idle longest, if any.
+    private static func takeOldestIdle(_ state: inout State) -> (any Channel)? {
+        let idle = state.entries.compactMap { key, entry in entry.idleSince.map { (key: key, since: $0, channel: entry.channel) } }
+        guard let oldest = idle.min(by: { $0.since < $1.since }) else { return nil }
+        state.entries[oldest.key] = nil
+        return oldest.channel
     }
 
     func closed() {
         state.withLock { $0.open -= 1 }
     }
 
-    /// A new connection's pipeline is ready: it is idle until its first request head, or closed if it is one too many.
+    /// A new connection's pipeline is ready: it is idle until its first request head. When room is owed (a burst of
+    /// accepts outran registration), the connection idle longest by now is closed for it; only when every registered
+    /// connection is busy is the new one closed itself. (Closing whichever registers next instead once closed a
+    /// /health request that arrived right behind a burst of idle sockets.)
     func register(_ channel: any Channel) {
-        let refused = state.withLock { state -> Bool in
-            guard state.refusals == 0 else {
+        let (refused, evicted) = state.withLock { state -> (Bool, (any Channel)?) in
+            var evicted: (any Channel)?
+            if state.refusals > 0 {
                 state.refusals -= 1
-                return true
+                evicted = Self.takeOldestIdle(&state)
+                if evicted == nil { return (true, nil) }
             }
             state.entries[ObjectIdentifier(channel)] = Entry(channel: channel, idleSince: .now)
-            return false
+            return (false, evicted)
         }
+        evicted?.close(promise: nil)
         // Closed on the next loop turn, once Hummingbird has finished building the connection's pipeline.
         if refused { channel.eventLoop.execute { channel.close(promise: nil) } }
     }
