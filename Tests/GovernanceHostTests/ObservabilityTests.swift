@@ -70,17 +70,18 @@ import Testing
         let database = try FreshDatabase()
         let host = try await TestHost.start(databaseURL: database.url, directory: directory.path, maxConnections: 2)
         defer { Task { await host.stop() } }
+        // Both connections are held until the readiness answer is in, however long a loaded machine takes to send it
+        // (a fixed 12 s hold once ended before the 10 s pool wait did, and the answer was "reachable").
         let holding = HolderCount()
-        async let first: Void = host.pool.withConnection { (connection) throws(PostgresError) in
+        let hold: @Sendable (PostgresConnection) throws(PostgresError) -> Void = { connection in
             holding.count.withLock { $0 += 1 }
-            try connection.query("SELECT pg_sleep(12)")
+            while !holding.released.withLock({ $0 }) { try connection.query("SELECT pg_sleep(0.2)") }
         }
-        async let second: Void = host.pool.withConnection { (connection) throws(PostgresError) in
-            holding.count.withLock { $0 += 1 }
-            try connection.query("SELECT pg_sleep(12)")
-        }
+        async let first: Void = host.pool.withConnection(hold)
+        async let second: Void = host.pool.withConnection(hold)
         while holding.count.withLock({ $0 }) < 2 { try await Task.sleep(for: .milliseconds(10)) }
         let ready = try await host.send("GET", "/health/ready")
+        holding.released.withLock { $0 = true }
         #expect(ready.status == 200)
         #expect(ready.json?["database"]?.stringValue == "busy")
         _ = try await (first, second)
@@ -90,4 +91,6 @@ import Testing
 /// How many tasks hold a pooled connection, shared by the holders and the test.
 final class HolderCount: Sendable {
     let count = Mutex(0)
+    /// Set once the test has its answer: the holders give their connections back.
+    let released = Mutex(false)
 }
