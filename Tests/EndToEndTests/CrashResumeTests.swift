@@ -18,6 +18,9 @@ import Glibc
         for round in 0..<20 {
             let log = data + "-run\(round).log"
             let creature = try ProcessRunner.start("anima", arguments + ["--seed", String(round)], log: log)
+            // The random moment counts from the creature being awake, not from exec: on a loaded machine (make test
+            // runs every end-to-end suite at once) starting alone can take longer than the shortest kill delay.
+            _ = ProcessRunner.wait(seconds: 20) { ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("awake: creature") }
             Thread.sleep(forTimeInterval: .random(in: 0.4...1.2, using: &generator))
             kill(creature.processIdentifier, SIGKILL)
             creature.waitUntilExit()
