@@ -133,6 +133,23 @@ import Glibc
         let unknown = try HostBinary.run(["tokens", "create", "--agent", "Nobody"], environment: environment)
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("--agent: no agent with id or label 'Nobody'"), "\(unknown.stderr)")
+
+        // The operator's way to fix a label (e.g. one migration 5 suffixed): same rules, audited as the operator's.
+        #expect(try HostBinary.run(["agents", "create", "--label", "Beta"], environment: environment).status == 0)
+        let clash = try HostBinary.run(["agents", "rename", "--agent", "Alpha", "--label", "BETA"], environment: environment)
+        #expect(clash.status == 1 && clash.stderr.contains("--label: the label 'BETA' is taken by another agent"), "\(clash.stderr)")
+        let bad = try HostBinary.run(["agents", "rename", "--agent", "Alpha", "--label", "Gamma\nforged"], environment: environment)
+        #expect(bad.status == 64, "\(bad.stderr)")
+        let renamed = try HostBinary.run(["agents", "rename", "--agent", "alpha", "--label", "Lumen"], environment: environment)
+        #expect(renamed.status == 0 && renamed.stdout.contains("agent \(id) is now labelled Lumen"), "\(renamed.stderr)")
+        #expect(try database.connect().query("SELECT label FROM core.agents WHERE id = $1", [id])[0].string("label") == "Lumen")
+        let audited = try database.connect().query(
+            "SELECT payload::text AS p FROM audit.events WHERE event_type = 'agent_renamed' AND agent_id = $1", [id])
+        #expect(audited.count == 1)
+        let payload = try audited[0].string("p")
+        #expect(payload.contains("\"from\": \"Alpha\"") && payload.contains("\"to\": \"Lumen\"") && payload.contains("agents rename"), "\(payload)")
+        let line = (try? String(contentsOfFile: directory.path + "/audit_log.jsonl", encoding: .utf8))?.split(separator: "\n").last ?? ""
+        #expect(line.contains("agent_renamed") && line.contains("Lumen"), "the audit file has the rename too: \(line)")
     }
 
     /// Issue 12, item 16: a client holding a half-sent body blocked SIGTERM indefinitely (shutdown waited for that
