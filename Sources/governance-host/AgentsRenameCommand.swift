@@ -13,16 +13,7 @@ struct AgentsRenameCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: "The agent: its id, or its current label.")
     var agent: String
-    @Option(help: "The new label: unique ignoring case, at most 64 printable characters, not shaped like an id.")
-    var label: String
-
-    func validate() throws {
-        do {
-            _ = try AgentLabel(label)
-        } catch {
-            throw ValidationError("--label: \(error)")
-        }
-    }
+    @OptionGroup var labelOption: AgentLabelOption
 
     func run() throws {
         let (configuration, connection) = try database.connectToCurrentSchema()
@@ -31,7 +22,7 @@ struct AgentsRenameCommand: ParsableCommand {
                 throw CommandFailure.exit(.failure, "--agent: no agent with id or label '\(agent)'; see `governance-host agents` for ids")
             }
             let audit = AuditTrail(log: try AuditLog(path: configuration.auditPath))
-            let label = try AgentLabel(self.label)
+            let label = try labelOption.parsed()
             let refusal = try connection.transaction { (connection) throws(PostgresError) in
                 try AgentStore.rename(agentID, to: label, by: .object(["operator": .string("governance-host agents rename")]), audit: audit, on: connection)
             }
