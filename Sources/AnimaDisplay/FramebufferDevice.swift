@@ -1,3 +1,5 @@
+import CAnimaLinuxIO
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,8 +28,9 @@ public final class FramebufferDevice {
     public let path: String
     public let geometry: FramebufferGeometry
     private let descriptor: Int32
+    private let blanking: FramebufferBlanking
 
-    public init(path: String, geometry: FramebufferGeometry) throws(DisplayError) {
+    public init(path: String, geometry: FramebufferGeometry, blanking: FramebufferBlanking = .kernel) throws(DisplayError) {
         guard geometry.bitsPerPixel == 16, geometry.width > 0, geometry.height > 0, geometry.lineLength >= geometry.width * 2 else {
             throw .invalidConfiguration(
                 field: "framebuffer",
@@ -35,11 +38,23 @@ public final class FramebufferDevice {
         }
         self.path = path
         self.geometry = geometry
+        self.blanking = blanking
         descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .file(path: path, operation: "open framebuffer", errno: errno) }
     }
 
     deinit { close(descriptor) }
+
+    /// Powers the panel down (`true`) or up again (FBIOBLANK). Under DRM's fbdev emulation FB_BLANK_POWERDOWN turns
+    /// the pipe off — panel-mipi-dbi then switches its backlight off — and FB_BLANK_UNBLANK turns it back on, which
+    /// re-initialises the controller and flushes the whole framebuffer (kernel drm_fb_helper.c drm_fb_helper_blank,
+    /// drm_mipi_dbi.c mipi_dbi_pipe_disable, panel-mipi-dbi.c panel_mipi_dbi_enable). A file standing in for the
+    /// device, or a driver without blanking, answers ENOTTY or EINVAL: there is nothing to switch, so that is no error.
+    public func blank(_ off: Bool) throws(DisplayError) {
+        let result = blanking.request(descriptor, off ? FramebufferBlanking.powerDown : FramebufferBlanking.unblank)
+        guard result < 0, -result != ENOTTY, -result != EINVAL else { return }
+        throw .file(path: path, operation: off ? "power the panel down (FBIOBLANK)" : "power the panel up (FBIOBLANK)", errno: -result)
+    }
 
     /// Writes the framebuffer's damaged rectangle (or all of it with `full`), row by row at the kernel's stride.
     /// Returns the pixel bytes written.

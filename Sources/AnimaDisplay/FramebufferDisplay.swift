@@ -13,8 +13,10 @@ public final class FramebufferDisplay: DisplaySurface {
         framebuffer = Framebuffer(width: device.geometry.width, height: device.geometry.height, format: .rgb565)
     }
 
-    /// Nothing to send: the kernel ran the init sequence when it bound the panel. The next update is a full frame.
+    /// Nothing to send: the kernel ran the init sequence when it bound the panel. Powers it up in case the last run
+    /// left it powered down; the next update is a full frame.
     public func initialize() throws(DisplayError) {
+        try device.blank(false)
         shadow = nil
     }
 
@@ -41,6 +43,9 @@ public final class FramebufferDisplay: DisplaySurface {
     /// The kernel owns the backlight GPIO (the overlay's backlight-gpio); it is on while the display is enabled.
     public func setBacklight(_ level: Double) throws(DisplayError) {}
 
-    /// The panel keeps the last frame: blanking belongs to the kernel's DRM pipeline, not to this process.
-    public func sleep() throws(DisplayError) {}
+    /// Powers the panel down through the kernel (backlight off, as on the userspace path); the framebuffer keeps the
+    /// picture, which the next `initialize` brings back.
+    public func sleep() throws(DisplayError) {
+        try device.blank(true)
+    }
 }

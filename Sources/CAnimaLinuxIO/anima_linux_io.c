@@ -73,3 +73,7 @@ int anima_fb_get_geometry(int fd, anima_fb_geometry *geometry) {
     memcpy(geometry->id, fix.id, sizeof fix.id);
     return 0;
 }
+
+int anima_fb_blank(int fd, int mode) {
+    return ioctl(fd, FBIOBLANK, (unsigned long)mode) < 0 ? -errno : 0;
+}

@@ -1,5 +1,6 @@
 import AnimaDisplay
 import AnimaImage
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -32,6 +33,42 @@ struct FramebufferDeviceTests {
         expected[24 + 2] = 0x00; expected[24 + 3] = 0xF8
         expected[24 + 4] = 0x1F; expected[24 + 5] = 0x00
         #expect(bytes == expected)
+    }
+
+    @Test("start powers the panel up and stop powers it down (FBIOBLANK 0 then 4), so a stopped creature leaves no lit panel")
+    func blanking() throws {
+        let geometry = FramebufferGeometry(width: 4, height: 3)
+        let requests = Mutex<[Int32]>([])
+        let recording = FramebufferBlanking { _, mode in
+            requests.withLock { $0.append(mode) }
+            return 0
+        }
+        let display = FramebufferDisplay(device: try FramebufferDevice(path: Self.file(geometry), geometry: geometry, blanking: recording))
+        try display.initialize()
+        try display.update()
+        try display.sleep()
+        #expect(requests.withLock { $0 } == [FramebufferBlanking.unblank, FramebufferBlanking.powerDown])
+    }
+
+    @Test("a file standing in for /dev/fb0 has nothing to blank (ENOTTY) and keeps its pixels; a failing device names itself")
+    func blankingErrors() throws {
+        let geometry = FramebufferGeometry(width: 4, height: 3)
+        let path = Self.file(geometry)
+        let display = FramebufferDisplay(device: try FramebufferDevice(path: path, geometry: geometry))
+        display.framebuffer.set(x: 0, y: 0, to: RGB(255, 255, 255))
+        try display.initialize()
+        try display.update()
+        try display.sleep()
+        #expect(try #require(GlassModelTests.readAll(path)).prefix(2) == [0xFF, 0xFF])
+
+        let failing = FramebufferBlanking { _, _ in -EIO }
+        let broken = FramebufferDisplay(device: try FramebufferDevice(path: path, geometry: geometry, blanking: failing))
+        #expect {
+            try broken.sleep()
+        } throws: { error in
+            guard case let .file(errorPath, operation, code) = error as? DisplayError else { return false }
+            return errorPath == path && operation.contains("FBIOBLANK") && code == EIO
+        }
     }
 
     @Test("a geometry the kernel path cannot drive is refused naming the device")

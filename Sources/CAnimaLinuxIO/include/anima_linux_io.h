@@ -51,6 +51,9 @@ typedef struct {
 /// Reads a framebuffer's geometry with the two FBIOGET ioctls; 0 or -errno (-ENOTTY: not a framebuffer).
 int anima_fb_get_geometry(int fd, anima_fb_geometry *geometry);
 
+/// FBIOBLANK: `mode` 0 (FB_BLANK_UNBLANK) or 4 (FB_BLANK_POWERDOWN); 0 or -errno (-ENOTTY: not a framebuffer).
+int anima_fb_blank(int fd, int mode);
+
 /// Sizes of the kernel structs as compiled here (tests pin them: 32 and 16/12 bytes).
 size_t anima_spi_transfer_struct_size(void);
 size_t anima_i2c_msg_struct_size(void);
