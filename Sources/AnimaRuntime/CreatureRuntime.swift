@@ -153,7 +153,8 @@ public final class CreatureRuntime {
             logger.info("awake: creature \(creatureID), awakening \(identity.totalAwakenings)")
             drawingsCompleted = try store.runtimeState.counter(Self.drawingsCompletedKey)
         } catch {
-            throw .store("anima.db at \(dataDirectory)/anima.db: \(DiskFull.describe(error, directory: dataDirectory))")
+            if let full = DiskFull.message(for: error, directory: dataDirectory, then: DiskFull.atStart) { throw .diskFull("anima.db at \(dataDirectory)/anima.db: \(full)") }
+            throw .store("anima.db at \(dataDirectory)/anima.db: \(error)")
         }
 
         // The board and its display.
@@ -211,7 +212,8 @@ public final class CreatureRuntime {
         } catch {
             // Someone else's or a damaged database: a wrong data directory, not something a restart mends (exit 78).
             if case .refused = error { throw .configuration(error.description) }
-            throw .store(DiskFull.describe(error, directory: dataDirectory))
+            if let full = DiskFull.message(for: error, directory: dataDirectory, then: DiskFull.atStart) { throw .diskFull(full) }
+            throw .store("\(error)")
         }
     }
 

@@ -19,12 +19,15 @@ enum DiskFull {
     static let sqliteIOError: Int32 = 10
 
     /// "disk full: … free …" when `error` comes from a full disk under `directory`, else nil.
-    static func message(for error: any Error, directory: String) -> String? {
+    /// `then` says what anima does meanwhile.
+    static func message(for error: any Error, directory: String, then: String = "anima keeps drawing and retries") -> String? {
         let free = freeBytes(at: directory)
         guard isFull(error, free: free) else { return nil }
         return "disk full: \(free.map(formatted) ?? "no") space free on the file system of \(directory) (\(error)); "
-            + "free some space — anima keeps drawing and retries"
+            + "free some space — \(then)"
     }
+
+    static let atStart = "anima waits and retries the start every few seconds"
 
     /// `message(for:directory:)`, or the error as it is.
     static func describe(_ error: any Error, directory: String) -> String {

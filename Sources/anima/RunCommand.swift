@@ -86,11 +86,13 @@ struct RunCommand: ParsableCommand {
                 if case .flag = error.source { throw fail(error.description, status: .usage) }
                 throw fail(error.description, status: .configuration)
             }
-            let runtime = try CreatureRuntime(
-                options: RunOptions(
-                    configuration: configuration, clockStep: clockStep, marks: marks, seed: seed, snapshotPath: snapshot, pace: pace,
-                    simulatedTimeLimit: maxSimTime?.seconds, simulatedEnd: try untilTime),
-                shutdown: shutdown, logger: logger)
+            let runOptions = RunOptions(
+                configuration: configuration, clockStep: clockStep, marks: marks, seed: seed, snapshotPath: snapshot, pace: pace,
+                simulatedTimeLimit: maxSimTime?.seconds, simulatedEnd: try untilTime)
+            // On a full disk the start waits for space instead of exiting into a restart loop.
+            guard let runtime = try DiskFullStart().start(shutdown: shutdown, notifier: SystemdNotifier(), logger: logger, { () throws(RuntimeError) in
+                try CreatureRuntime(options: runOptions, shutdown: shutdown, logger: logger)
+            }) else { return }
             status = runtime.run()
         } catch let error as ConfigurationLoader.LoadError {
             throw fail(error.description, status: FailureStatus(error))

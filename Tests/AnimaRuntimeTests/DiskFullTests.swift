@@ -1,5 +1,6 @@
 @testable import AnimaFiles
 import AnimaStore
+import Logging
 import Foundation
 import Testing
 
@@ -64,5 +65,33 @@ import Testing
         #expect(backoff.admit("canvas", at: 62) == nil)
         backoff.clear("canvas")
         #expect(backoff.admit("canvas", at: 63) == 0)
+    }
+}
+
+/// The start's wait on a full disk (the process-level test with a real full file system is FullDiskStartTests).
+@Suite struct DiskFullStartTests {
+    @Test func retriesWhileTheDiskIsFullAndStartsWhenItIsNot() throws {
+        var attempts = 0
+        let value = try DiskFullStart(retryInterval: 0.01).start(
+            shutdown: ShutdownSignal(signals: []), notifier: SystemdNotifier(socketPath: nil), logger: Logger(label: "test")
+        ) { () throws(RuntimeError) -> Int in
+            attempts += 1
+            if attempts < 3 { throw .diskFull("disk full: 0 bytes free") }
+            return 42
+        }
+        #expect(value == 42 && attempts == 3)
+    }
+
+    @Test func anyOtherStartFailureIsThrownAtOnce() {
+        var attempts = 0
+        #expect(throws: RuntimeError.self) {
+            try DiskFullStart(retryInterval: 0.01).start(
+                shutdown: ShutdownSignal(signals: []), notifier: SystemdNotifier(socketPath: nil), logger: Logger(label: "test")
+            ) { () throws(RuntimeError) -> Int in
+                attempts += 1
+                throw .store("SQLite error 11: database disk image is malformed")
+            }
+        }
+        #expect(attempts == 1)
     }
 }
