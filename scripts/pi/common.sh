@@ -20,6 +20,12 @@ SYSROOT_DEV_PACKAGES=${SYSROOT_DEV_PACKAGES:-"libc6-dev libstdc++-12-dev libsqli
 TEST_ROOT_IN_BUILD_ROOT=/opt/sid-arm64
 TEST_ROOT=$BUILD_ROOT$TEST_ROOT_IN_BUILD_ROOT
 TEST_ROOT_PACKAGES=${TEST_ROOT_PACKAGES:-"libswiftlang libc6-dev libstdc++-15-dev libsqlite3-dev zlib1g-dev libpq-dev libcurl4t64 libgpiod3 python3 openssl ca-certificates"}
+# Parts of the amd64 swiftlang a cross build never uses: the debugger, editor services, doc and format tools and the
+# embedded-target stdlibs (~1.3 GB of its ~2.7 GB). dpkg leaves them out, so they never take disk, even while unpacking.
+SWIFT_UNUSED_PATHS="/usr/libexec/swift/lib/swift/embedded/* /usr/libexec/swift/lib/swift_static/embedded/*
+  /usr/libexec/swift/lib/liblldb.so* /usr/libexec/swift/bin/lldb* /usr/libexec/swift/lib/libsourcekitdInProc.so
+  /usr/libexec/swift/bin/sourcekit-lsp /usr/libexec/swift/bin/clangd /usr/libexec/swift/bin/docc
+  /usr/libexec/swift/bin/swift-format /usr/libexec/swift/bin/wasmkit"
 # Clean minbase roots the smoke test installs the .deb into.
 SMOKE_SUITES=${SMOKE_SUITES:-"bookworm trixie"}
 
@@ -43,6 +49,28 @@ pi_need_host_tools() {
     fi
     [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || update-binfmts --enable qemu-aarch64 \
         || pi_die "qemu-aarch64 is not registered with binfmt_misc: run update-binfmts --enable qemu-aarch64"
+}
+
+# Tell dpkg in a root to skip documentation, manuals, translations and any further paths given (globs) in every
+# package it unpacks from now on.
+# Callers pass the globs unquoted with globbing off (set -f), so they reach dpkg, not the host's file system.
+pi_slim_dpkg() {
+    root=$1; shift
+    mkdir -p "$root/etc/dpkg/dpkg.cfg.d"
+    set -f
+    for path in /usr/share/doc/* /usr/share/man/* /usr/share/locale/* /usr/share/info/* "$@"; do
+        echo "path-exclude=$path"
+    done > "$root/etc/dpkg/dpkg.cfg.d/01-anima-slim"
+    set +f
+}
+
+# Fail early, naming the directory and both figures, when a step needs more free disk than there is.
+pi_need_disk() {
+    need_mib=$1 what=$2
+    mkdir -p "$PI_DIR"
+    free_mib=$(df -Pm "$PI_DIR" | awk 'NR == 2 { print $4 }')
+    [ "$free_mib" -ge "$need_mib" ] \
+        || pi_die "$what needs about $need_mib MiB free in $PI_DIR; $free_mib MiB are free (delete $PI_DIR or .build to make room)"
 }
 
 # Run a command inside a root with /proc, /dev and (optionally) the repository and package mirror mounted.

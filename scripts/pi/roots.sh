@@ -14,18 +14,25 @@ build_root() {
     [ -e "$BUILD_ROOT/.pi-ready" ] && return 0
     pi_debootstrap amd64 sid "$BUILD_ROOT"
     pi_log "installing swiftlang in the sid amd64 root"
+    set -f; pi_slim_dpkg "$BUILD_ROOT" $SWIFT_UNUSED_PATHS; set +f
     # sid's Release file is past Valid-Until on the archive we reach; it is still signed.
+    # Of the arm64 swiftlang only the target's runtime and modules are kept (static for `make pi`, shared for
+    # `make pi-test`): its compiler, debugger and tools are arm64 programs the x86 build never runs (~2 GB).
     pi_chroot "$BUILD_ROOT" sh -ec '
         apt="apt-get -q -o Acquire::Check-Valid-Until=false"
         dpkg --add-architecture arm64
         $apt update >/dev/null
         $apt install -y --no-install-recommends swiftlang libc6-dev binutils-aarch64-linux-gnu git ca-certificates >/dev/null
+        $apt clean
         version=$(dpkg-query -W -f "\${Version}" swiftlang)
         cd /tmp && rm -f swiftlang_*arm64.deb
         $apt download "swiftlang:arm64=$version" >/dev/null
         rm -rf '"$A64_SWIFT"' && mkdir -p '"$A64_SWIFT"'
-        dpkg-deb -x swiftlang_*_arm64.deb '"$A64_SWIFT"'
-        rm -f swiftlang_*arm64.deb
+        lib=./usr/libexec/swift/lib
+        dpkg-deb --fsys-tarfile swiftlang_*_arm64.deb | tar -x -C '"$A64_SWIFT"' \
+            --exclude=$lib/swift/embedded --exclude=$lib/swift_static/embedded --exclude=$lib/swift/host \
+            $lib/swift $lib/swift_static $lib/clang
+        rm -f swiftlang_*arm64.deb && $apt clean
         echo "swiftlang $version (amd64 compiler, arm64 runtime)"' >&2
     # SwiftPM inside the root resolves packages from the local mirror, like the host does.
     git config --system --list | grep '^url\.' | while IFS='=' read -r key value; do
@@ -47,7 +54,8 @@ sysroot() {
     pi_log "making the bookworm arm64 sysroot: $SYSROOT_DEV_PACKAGES"
     rm -rf "$SYSROOT"
     cp -a "$PI_DIR/bookworm-arm64" "$SYSROOT"
-    pi_chroot "$SYSROOT" sh -ec "apt-get -q update >/dev/null && apt-get -q install -y --no-install-recommends $SYSROOT_DEV_PACKAGES >/dev/null"
+    pi_slim_dpkg "$SYSROOT"
+    pi_chroot "$SYSROOT" sh -ec "apt-get -q update >/dev/null && apt-get -q install -y --no-install-recommends $SYSROOT_DEV_PACKAGES >/dev/null && apt-get clean"
     # Absolute symlinks (libm.so -> /lib/aarch64-linux-gnu/libm.so.6) would resolve into the amd64 build root and
     # dangle; the linker then silently takes libm.a instead. Point them inside the sysroot.
     fix_absolute_links "$SYSROOT" "$SYSROOT_IN_ROOT"
@@ -74,8 +82,9 @@ test_root() {
         mv "$TEST_ROOT.tmp" "$TEST_ROOT"
     }
     pi_log "installing libswiftlang and the test dependencies in the sid arm64 root: $TEST_ROOT_PACKAGES"
+    pi_slim_dpkg "$TEST_ROOT"
     pi_chroot "$TEST_ROOT" sh -ec "apt-get -q -o Acquire::Check-Valid-Until=false update >/dev/null \
-        && apt-get -q install -y --no-install-recommends $TEST_ROOT_PACKAGES >/dev/null"
+        && apt-get -q install -y --no-install-recommends $TEST_ROOT_PACKAGES >/dev/null && apt-get clean"
     fix_absolute_links "$TEST_ROOT" "$TEST_ROOT_IN_BUILD_ROOT"
     # swiftc links with SDK/usr/lib/swift/linux/aarch64/swiftrt.o and the runtime beside it.
     ln -sfn "$A64_SWIFT/usr/libexec/swift/lib/swift" "$TEST_ROOT/usr/lib/swift"
@@ -83,7 +92,7 @@ test_root() {
         version=$(dpkg-query -W -f "\${Version}" swiftlang)
         cd /tmp && rm -f libswiftlang_*arm64.deb
         apt-get -q -o Acquire::Check-Valid-Until=false download "libswiftlang:arm64=$version" >/dev/null
-        dpkg-deb -x libswiftlang_*_arm64.deb '"$A64_SWIFT"'
+        dpkg-deb --fsys-tarfile libswiftlang_*_arm64.deb | tar -x -C '"$A64_SWIFT"' --exclude=./usr/share
         rm -f libswiftlang_*arm64.deb'
     touch "$TEST_ROOT/.pi-ready"
 }
