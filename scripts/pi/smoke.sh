@@ -23,7 +23,9 @@ fail() { echo "smoke: FAIL ($suite): $*" >&2; failures=$((failures + 1)); }
 
 for suite in $SMOKE_SUITES; do
     started=$(date +%s)
+    failures_before=$failures
     root=$work/$suite
+    pi_need_disk 800 "the $suite smoke root (a copy of the clean root, with the .deb installed)"
     cp -a "$PI_DIR/$suite-arm64" "$root"
     cp "$deb" "$root/tmp/anima.deb"
     if ! pi_chroot "$root" sh -ec 'apt-get -q update >/dev/null && apt-get -q install -y /tmp/anima.deb >/tmp/apt.log 2>&1 || { cat /tmp/apt.log; exit 1; }'; then
@@ -39,6 +41,8 @@ for suite in $SMOKE_SUITES; do
         || fail "anima display test failed"
     cmp "$work/x86/x86.trace" "$root/tmp/arm64.trace" || fail "display test trace bytes differ"
     pi_log "smoke $suite: done in $(( $(date +%s) - started )) s"
+    # A passed root is only disk (~450 MB); a failed one stays for a look.
+    [ "$failures" -eq "$failures_before" ] && rm -rf "$root"
 done
 [ "$failures" -eq 0 ] || pi_die "$failures smoke check(s) failed"
 pi_log "smoke: the arm64 .deb installs and matches x86 on $SMOKE_SUITES"
