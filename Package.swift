@@ -84,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "anima",
             dependencies: [
-                "AnimaRuntime", "AnimaBoards", "AnimaDisplay", "AnimaFiles", "AnimaStore", "AnimaGovernanceClient", "AnimaVersion",
+                "AnimaRuntime", "AnimaBoards", "AnimaDisplay", "AnimaHAL", "AnimaFiles", "AnimaStore", "AnimaGovernanceClient", "AnimaVersion",
                 "ServiceLog", "CommandOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),

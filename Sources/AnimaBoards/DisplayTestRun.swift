@@ -1,7 +1,7 @@
 import AnimaDisplay
 
-/// Drawing the calibration pattern on an opened display: initialise, draw, one full update. Shared by
-/// `anima display test` and `anima flash --test-pattern`.
+/// Drawing the calibration pattern on an opened display — the userspace driver or the kernel path's framebuffer:
+/// initialise, draw, one full update. Shared by `anima display test` and `anima flash --test-pattern`.
 public enum DisplayTestRun {
     public struct Report: Sendable, Equatable {
         public var width: Int
@@ -13,14 +13,14 @@ public enum DisplayTestRun {
     }
 
     @discardableResult
-    public static func drawCalibration(on display: Display) throws(FlashError) -> Report {
+    public static func drawCalibration(on display: any DisplaySurface) throws(FlashError) -> Report {
         do {
             try display.initialize()
             let width = display.framebuffer.width, height = display.framebuffer.height
             try display.framebuffer.draw(CalibrationPattern.image(width: width, height: height))
             let statistics = try display.update()
             var matches: Bool?
-            if let panel = display.transport as? any EmulatedPanel {
+            if let display = display as? Display, let panel = display.transport as? any EmulatedPanel {
                 let seen = panel.viewedImage(rotation: display.configuration.rotation, mirrored: display.configuration.mirrored)
                 matches = seen == display.framebuffer.image()
             }

@@ -1,5 +1,6 @@
 import AnimaBoards
 import AnimaFiles
+import AnimaHAL
 import ArgumentParser
 import Foundation
 
@@ -78,13 +79,30 @@ struct FlashCommand: ParsableCommand {
                 return
             }
             do {
-                let display = try BoardDisplay.open(board: definition, rotation: plan.rotation, transport: "hardware", hardware: LinuxBoardHardware())
-                try DisplayTestRun.drawCalibration(on: display)
-                print("test pattern: drawn")
+                try drawTestPattern(definition, rotation: plan.rotation)
             } catch {
                 throw fail("test pattern: \(error)")
             }
         }
+    }
+}
+
+extension FlashCommand {
+    /// On the kernel path once the kernel has bound the panel (a re-flash after the reboot), spidev is gone: the
+    /// pattern goes into the panel's framebuffer. Before that reboot the bus is still anima's: through the driver.
+    private func drawTestPattern(_ definition: BoardDefinition, rotation: BoardRotation) throws {
+        if path == .kernel {
+            if let device = try? FramebufferLocator().panelFramebuffer() {
+                try DisplayTestRun.drawCalibration(on: try BoardDisplay.openFramebuffer(board: definition, rotation: rotation, device: device))
+                print("test pattern: drawn into \(device) (kernel path)")
+                return
+            }
+            print("test pattern: the kernel has not bound the panel yet (the config.txt lines above take effect after the "
+                + "reboot), so it is drawn through spidev now; after the reboot: anima display test --board \(definition.name) --path kernel")
+        }
+        let display = try BoardDisplay.open(board: definition, rotation: rotation, transport: "hardware", hardware: LinuxBoardHardware())
+        try DisplayTestRun.drawCalibration(on: display)
+        print("test pattern: drawn")
     }
 }
 

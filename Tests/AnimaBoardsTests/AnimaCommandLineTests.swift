@@ -151,4 +151,22 @@ struct AnimaCommandLineTests {
         #expect(simulator.status == 0)
         #expect(FileManager.default.fileExists(atPath: directory + "/png/latest.png"))
     }
+
+    @Test("anima display test --path kernel goes as far as the framebuffer's ioctls; the paths' options are not mixed")
+    func displayTestKernelPath() throws {
+        let directory = try BoardTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/fb1"
+        try Data(count: 240 * 240 * 2).write(to: URL(fileURLWithPath: file))
+        // A plain file answers FBIOGET_VSCREENINFO with ENOTTY: the real path runs up to the device and names it.
+        let notFramebuffer = try Self.anima(["display", "test", "--board", "adafruit-braincraft-hat", "--path", "kernel", "--framebuffer", file])
+        #expect(notFramebuffer.status == 1)
+        #expect(notFramebuffer.error.contains(file), "\(notFramebuffer.error)")
+        let oled = try Self.anima(["display", "test", "--board", "generic-ssd1306-i2c", "--path", "kernel", "--framebuffer", file])
+        #expect(oled.status == 1 && oled.error.contains("userspace only"), "\(oled.error)")
+        let noTransport = try Self.anima(["display", "test", "--board", "adafruit-braincraft-hat"])
+        #expect(noTransport.status == 64 && noTransport.error.contains("--transport is required"), "\(noTransport.error)")
+        let mixed = try Self.anima(["display", "test", "--board", "adafruit-braincraft-hat", "--path", "kernel", "--transport", "virtual"])
+        #expect(mixed.status == 64, "\(mixed.error)")
+    }
 }

@@ -43,6 +43,28 @@ struct KernelPathDisplayTests {
         }
     }
 
+    @Test("display test on the kernel path: the calibration pattern lands in the framebuffer, RGB565 little-endian at the kernel's stride")
+    func calibrationIntoTheFramebuffer() throws {
+        let board = try FlashPlanTests.board("adafruit-mini-pitft-1.14")
+        let geometry = FramebufferGeometry(width: 240, height: 135, lineLength: 512)  // a padded stride
+        let path = try Self.framebufferFile(bytes: 512 * 135)
+        let display = try BoardDisplay.openFramebuffer(board: board, device: path, geometrySource: ReportedGeometry(reported: geometry))
+        let report = try DisplayTestRun.drawCalibration(on: display)
+        #expect(report.width == 240 && report.height == 135 && report.bytes == 240 * 135 * 2)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        var mismatches = 0
+        for y in 0..<135 {
+            for x in 0..<240 {
+                let word = UInt32(bytes[y * 512 + 2 * x]) | UInt32(bytes[y * 512 + 2 * x + 1]) << 8
+                if word != display.framebuffer.word(x: x, y: y) { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+        var expected = Framebuffer(width: 240, height: 135, format: .rgb565)
+        try expected.draw(CalibrationPattern.image(width: 240, height: 135))
+        #expect(display.framebuffer.pixels == expected.pixels, "the framebuffer holds the calibration pattern")
+    }
+
     @Test("a board without kernel in display.paths has no framebuffer to open")
     func userspaceOnlyBoard() throws {
         let board = try FlashPlanTests.board("generic-ssd1306-i2c")
