@@ -49,10 +49,11 @@ public final class FramebufferDevice {
     /// the pipe off — panel-mipi-dbi then switches its backlight off — and FB_BLANK_UNBLANK turns it back on, which
     /// re-initialises the controller and flushes the whole framebuffer (kernel drm_fb_helper.c drm_fb_helper_blank,
     /// drm_mipi_dbi.c mipi_dbi_pipe_disable, panel-mipi-dbi.c panel_mipi_dbi_enable). A file standing in for the
-    /// device, or a driver without blanking, answers ENOTTY or EINVAL: there is nothing to switch, so that is no error.
+    /// device, or a driver without blanking, answers ENOTTY or EINVAL (and qemu-user, which does not know FBIOBLANK,
+    /// ENOSYS): there is nothing to switch, so that is no error.
     public func blank(_ off: Bool) throws(DisplayError) {
         let result = blanking.request(descriptor, off ? FramebufferBlanking.powerDown : FramebufferBlanking.unblank)
-        guard result < 0, -result != ENOTTY, -result != EINVAL else { return }
+        guard result < 0, ![ENOTTY, EINVAL, ENOSYS].contains(-result) else { return }
         throw .file(path: path, operation: off ? "power the panel down (FBIOBLANK)" : "power the panel up (FBIOBLANK)", errno: -result)
     }
 
