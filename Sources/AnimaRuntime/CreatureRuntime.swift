@@ -486,7 +486,8 @@ public final class CreatureRuntime {
                     action: $0.action.rawValue, margin: $0.margin.rawValue, reason: $0.reason,
                     source: $0.source.rawValue, at: StatusTime.format($0.decidedAt))
             },
-            missingInputs: fixedAnima == nil ? lastReadings.missing : [])
+            missingInputs: fixedAnima == nil ? lastReadings.missing : [],
+            diskFreeBytes: DiskFull.freeBytes(at: dataDirectory))
         do {
             try status.write(dataDirectory: dataDirectory)
             logBackoff.clear("status")

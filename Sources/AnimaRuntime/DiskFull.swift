@@ -12,9 +12,9 @@ import Darwin
 /// Recognises a full disk behind a failed write — ENOSPC or EDQUOT, SQLite's SQLITE_FULL, or an I/O error or failed
 /// open on a file system with less than `nearlyFull` bytes left — and says "disk full" with the free space of the data
 /// directory (statvfs), instead of SQLite's "disk I/O error … check that the directory is writable".
-enum DiskFull {
+public enum DiskFull {
     /// Below this much free space an I/O error is taken for a full disk (SQLite reports some ENOSPC as SQLITE_IOERR).
-    static let nearlyFull: UInt64 = 1 << 20
+    public static let nearlyFull: UInt64 = 1 << 20
     static let sqliteFull: Int32 = 13
     static let sqliteIOError: Int32 = 10
 
@@ -54,13 +54,13 @@ enum DiskFull {
     }
 
     /// Bytes an unprivileged process may still write on the file system holding `directory`.
-    static func freeBytes(at directory: String) -> UInt64? {
+    public static func freeBytes(at directory: String) -> UInt64? {
         var info = statvfs()
         guard statvfs(directory, &info) == 0 else { return nil }
         return UInt64(info.f_bavail) * UInt64(info.f_frsize)
     }
 
-    static func formatted(_ bytes: UInt64) -> String {
+    public static func formatted(_ bytes: UInt64) -> String {
         switch bytes {
         case ..<1024: return "\(bytes) bytes"
         case ..<(1 << 20): return "\(bytes >> 10) KiB"

@@ -54,6 +54,9 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
     public var lastSync: String?
     public var lastVerdict: Verdict?
     public var missingInputs: [String]
+    /// What the data directory's file system has left for anima (statvfs f_bavail × f_frsize); `anima status` reads it
+    /// fresh, so a creature waiting on a full disk (which cannot write this file) is shown as such.
+    public var diskFreeBytes: UInt64? = nil
 
     enum CodingKeys: String, CodingKey {
         case board, pid, running, fps, era, marks, pixels, paused, E, I, S, V, C
@@ -73,6 +76,7 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         case lastSync = "last_sync"
         case lastVerdict = "last_verdict"
         case missingInputs = "missing_inputs"
+        case diskFreeBytes = "disk_free_bytes"
     }
 
     /// Every key is written, absent values as null, so readers can rely on the documented set.
@@ -107,6 +111,7 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         try container.encode(lastSync, forKey: .lastSync)
         try container.encode(lastVerdict, forKey: .lastVerdict)
         try container.encode(missingInputs, forKey: .missingInputs)
+        try container.encode(diskFreeBytes, forKey: .diskFreeBytes)
     }
 
     public static func path(dataDirectory: String) -> String { dataDirectory + "/status.json" }

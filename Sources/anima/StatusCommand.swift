@@ -29,6 +29,7 @@ struct StatusCommand: ParsableCommand {
             throw fail(error.description)
         }
         Self.refreshGovernance(&status, databasePath: configuration.dataDirectory + "/anima.db")
+        status.diskFreeBytes = DiskFull.freeBytes(at: configuration.dataDirectory) ?? status.diskFreeBytes
         // status.json keeps "running" after a crash or power cut: believe it only while the pid is an anima.
         if status.running && !ProcessLiveness.isAnima(pid: status.pid) { status.running = false }
         switch output.resolved {
@@ -69,6 +70,15 @@ struct StatusCommand: ParsableCommand {
         return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + OutputFormat.printable($0.1) }.joined(separator: "\n")
     }
 
+    /// Free space on the data directory's file system; below 1 MiB anima cannot record, and a start waits for space.
+    static func disk(_ free: UInt64?) -> String {
+        guard let free else { return "unknown" }
+        guard free >= DiskFull.nearlyFull else {
+            return "FULL: \(DiskFull.formatted(free)) free — anima cannot record, and a start waits for space; free some"
+        }
+        return "\(DiskFull.formatted(free)) free"
+    }
+
     /// The status as (field, value) rows, the order the table shows them.
     static func rows(_ status: RuntimeStatus) -> [(String, String)] {
         func number(_ value: Double) -> String { String(format: "%.3f", value) }
@@ -90,6 +100,7 @@ struct StatusCommand: ParsableCommand {
             ("last sync", status.lastSync ?? "never"),
             ("verdict", verdict),
             ("missing inputs", status.missingInputs.isEmpty ? "none" : status.missingInputs.joined(separator: ", ")),
+            ("disk", Self.disk(status.diskFreeBytes)),
             ("updated", status.updatedAt),
         ]
         return rows

@@ -31,6 +31,24 @@ import Testing
         #expect(read.lastVerdict?.reason.hasSuffix("…") == true)
     }
 
+    /// status.json carries the data directory's free space; one written before the field existed still reads.
+    @Test func freeDiskIsInStatusAndOlderFilesStillRead() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("anima-status-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        var status = Self.status(reason: "ok")
+        status.diskFreeBytes = DiskFull.freeBytes(at: data)
+        try status.write(dataDirectory: data)
+        let read = try RuntimeStatus.read(dataDirectory: data)
+        #expect(read.diskFreeBytes != nil && read.diskFreeBytes == status.diskFreeBytes)
+
+        let path = RuntimeStatus.path(dataDirectory: data)
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        document.removeValue(forKey: "disk_free_bytes")
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: path))
+        #expect(try RuntimeStatus.read(dataDirectory: data).diskFreeBytes == nil)
+    }
+
     /// Pins the fsync of every status write: status.json is written for readers only (temp + rename, no fsync), and
     /// the replacement still leaves no temporary file and a complete document.
     @Test func statusIsReplacedAtomicallyWithoutFsync() throws {

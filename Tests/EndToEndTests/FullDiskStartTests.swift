@@ -7,8 +7,8 @@ import Glibc
 
 /// Issue 12 item 7: started on a full disk, `anima run` failed ("disk I/O error … check the directory is writable"),
 /// exited, and systemd started it again every 5 s for as long as the disk stayed full. Now it says "disk full" with the
-/// free space once, stays up waiting (a real full file system: a 16 MiB tmpfs filled to the last byte), starts drawing
-/// once space is freed, and a signal while it waits is a clean stop. Mounting needs root (as `make test` runs in CI).
+/// free space once, stays up waiting (a real full file system: a 16 MiB tmpfs filled to the last byte), `anima status`
+/// says the disk is full, it starts drawing once space is freed, and a signal while it waits is a clean stop. Mounting needs root (as `make test` runs in CI).
 @Suite(.enabled(if: geteuid() == 0, "mounting a tmpfs needs root"))
 struct FullDiskStartTests {
     static let anima = ["--anima", "0.41,0.82,0.89,0.83"]
@@ -41,6 +41,11 @@ struct FullDiskStartTests {
         #expect(waiting.isRunning, "\(text())")
         #expect(!text().contains("awake:"), "\(text())")
         #expect(text().components(separatedBy: "disk full").count - 1 == 1, "\(text())")
+        // status.json cannot be rewritten now; `anima status` reads the free space itself and says why.
+        let status = try ProcessRunner.run(BuiltProduct.path("anima"), ["status", "--data-dir", data])
+        #expect(status.output.contains("disk  ") && status.output.contains("FULL: 0 bytes free"), "\(status.output)")
+        let json = try ProcessRunner.run(BuiltProduct.path("anima"), ["status", "--data-dir", data, "--format", "json"])
+        #expect(json.output.contains("\"disk_free_bytes\" : 0"), "\(json.output)")
 
         try FileManager.default.removeItem(atPath: mountPoint + "/filler")
         #expect(ProcessRunner.wait(seconds: 20) { text().contains("awake:") }, "\(text())")
