@@ -29,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     var idleTimeout: Double = Double(ServerOptions.defaultIdleTimeout.components.seconds)
     @Option(help: "Seconds within which a request body must arrive in full after its head.")
     var bodyTimeout: Double = Double(ServerOptions.defaultBodyTimeout.components.seconds)
-    @Option(help: "Most HTTP connections open at once; past it a new one closes the connection idle longest, or is closed itself when every connection is busy.")
+    @Option(help: "Most HTTP connections open at once; past it the connections idle longest (250 ms without a request) are closed to make room; busy ones never are.")
     var maxHttpConnections = ServerOptions.defaultMaxConnections
 
     func validate() throws {

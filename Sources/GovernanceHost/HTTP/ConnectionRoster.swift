@@ -6,80 +6,73 @@ import Synchronization
 /// The open HTTP connections, which of them are idle, and the cap on how many may be open.
 ///
 /// 1,100 idle connections once made every request, `/health` included, time out. Under the cap everything is accepted.
-/// Past it, a new connection closes the one idle longest (open, no request in progress: an idle keep-alive, or a
-/// client that connected and sent nothing), so a real request is never queued behind idle sockets; when every
-/// connection is busy, the new connection itself is closed at once (the client retries) rather than left waiting.
+/// Past it, the connections idle longest (open, no request in progress: an idle keep-alive, or a client that connected
+/// and sent nothing) are closed to make room, so a real request is never queued behind idle sockets. Busy connections
+/// are never closed: when every other connection is busy, the new one is closed once its grace is over.
 /// The listening socket never stops accepting, so nothing piles up in the kernel's backlog.
 ///
+/// A connection counts as idle only after `grace` without a request: a new connection gets that long to send its
+/// request head, and room is decided only once every accepted connection has registered. A burst of accepts
+/// registers out of order across event loops, and the head of a request that arrived with it may not be read yet;
+/// deciding at once closed a /health request right behind a burst of idle sockets (in CI, under two earlier versions
+/// of this rule). Past the cap, the open connections may exceed it by what arrives within one grace.
+///
+/// Times come from the connections' event loops (`EventLoop.now`: monotonic, virtual under test).
 /// Thread-safe: connections live on different event loops; the server channel reports accepts and closes.
 final class ConnectionRoster: Sendable {
     let limit: Int
+    let grace: TimeAmount
+
+    static let defaultGrace = TimeAmount.milliseconds(250)
 
     private struct Entry {
         let channel: any Channel
         /// When the connection last became idle; nil while a request is being read or answered.
-        var idleSince: ContinuousClock.Instant?
+        var idleSince: NIODeadline?
     }
 
     private struct State {
         /// Accepted connections, counted as the server channel accepts them (before they register).
         var open = 0
         var entries: [ObjectIdentifier: Entry] = [:]
-        /// Connections accepted past the cap with no idle one to close: the next ones to register are closed instead.
-        var refusals = 0
+        /// A later look is scheduled for connections still within their grace.
+        var lookScheduled = false
+    }
+
+    /// What one look at the roster decided.
+    private struct Decision {
+        var evicted: [any Channel] = []
+        /// Room is still owed and some idle connection is within its grace: look again then, on that loop.
+        var lookAgain: (at: NIODeadline, on: any EventLoop)?
     }
 
     private let state = Mutex(State())
 
-    init(limit: Int) {
+    init(limit: Int, grace: TimeAmount = defaultGrace) {
         self.limit = limit
+        self.grace = grace
     }
 
-    /// A connection was accepted. Past the cap, the connection idle longest is closed to make room, or, when none is
-    /// idle yet, room is owed and made as the new one registers.
+    /// A connection was accepted; room is made once it has registered.
     func accepted() {
-        let evicted = state.withLock { state -> (any Channel)? in
-            state.open += 1
-            guard state.open > limit else { return nil }
-            guard let oldest = Self.takeOldestIdle(&state) else {
-                state.refusals += 1
-                return nil
-            }
-            return oldest
-        }
-        evicted?.close(promise: nil)
+        state.withLock { $0.open += 1 }
     }
 
-    /// Removes and returns the registered connection idle longest, if any.
-    private static func takeOldestIdle(_ state: inout State) -> (any Channel)? {
-        let idle = state.entries.compactMap { key, entry in entry.idleSince.map { (key: key, since: $0, channel: entry.channel) } }
-        guard let oldest = idle.min(by: { $0.since < $1.since }) else { return nil }
-        state.entries[oldest.key] = nil
-        return oldest.channel
-    }
-
+    /// A connection closed. Connections registered while earlier evictions were still closing left room owed; it is
+    /// made now that the count is whole again.
     func closed() {
-        state.withLock { $0.open -= 1 }
+        carryOut(state.withLock { state in
+            state.open -= 1
+            return look(&state)
+        })
     }
 
-    /// A new connection's pipeline is ready: it is idle until its first request head. When room is owed (a burst of
-    /// accepts outran registration), the connection idle longest by now is closed for it; only when every registered
-    /// connection is busy is the new one closed itself. (Closing whichever registers next instead once closed a
-    /// /health request that arrived right behind a burst of idle sockets.)
+    /// A new connection's pipeline is ready: it is idle until its first request head.
     func register(_ channel: any Channel) {
-        let (refused, evicted) = state.withLock { state -> (Bool, (any Channel)?) in
-            var evicted: (any Channel)?
-            if state.refusals > 0 {
-                state.refusals -= 1
-                evicted = Self.takeOldestIdle(&state)
-                if evicted == nil { return (true, nil) }
-            }
-            state.entries[ObjectIdentifier(channel)] = Entry(channel: channel, idleSince: .now)
-            return (false, evicted)
-        }
-        evicted?.close(promise: nil)
-        // Closed on the next loop turn, once Hummingbird has finished building the connection's pipeline.
-        if refused { channel.eventLoop.execute { channel.close(promise: nil) } }
+        carryOut(state.withLock { state in
+            state.entries[ObjectIdentifier(channel)] = Entry(channel: channel, idleSince: channel.eventLoop.now)
+            return look(&state)
+        })
     }
 
     func unregister(_ channel: any Channel) {
@@ -91,7 +84,44 @@ final class ConnectionRoster: Sendable {
     }
 
     func markIdle(_ channel: any Channel) {
-        state.withLock { $0.entries[ObjectIdentifier(channel)]?.idleSince = .now }
+        state.withLock { $0.entries[ObjectIdentifier(channel)]?.idleSince = channel.eventLoop.now }
+    }
+
+    /// Once every accepted connection has registered and the open ones exceed the cap, removes the connections idle
+    /// longest (past their grace) until they fit; fewer when too few are idle, as busy connections are never closed.
+    private func look(_ state: inout State) -> Decision {
+        let excess = state.open - limit
+        guard excess > 0, state.entries.count >= state.open, let anyEntry = state.entries.first?.value else { return Decision() }
+        let now = anyEntry.channel.eventLoop.now
+        let idle = state.entries.compactMap { key, entry in entry.idleSince.map { (key: key, since: $0, channel: entry.channel) } }
+            .sorted { $0.since < $1.since }
+        let pastGrace = idle.prefix { $0.since + grace <= now }
+        var decision = Decision()
+        for connection in pastGrace.prefix(excess) {
+            state.entries[connection.key] = nil
+            decision.evicted.append(connection.channel)
+        }
+        if pastGrace.count < excess, let next = idle.dropFirst(pastGrace.count).first, !state.lookScheduled {
+            state.lookScheduled = true
+            decision.lookAgain = (next.since + grace, next.channel.eventLoop)
+        }
+        return decision
+    }
+
+    private func lookAgain() {
+        carryOut(state.withLock { state in
+            state.lookScheduled = false
+            return look(&state)
+        })
+    }
+
+    /// Closes the evicted connections, each on its channel's next loop turn (a new connection may be one of them, and
+    /// Hummingbird may still be building its pipeline), and schedules the next look.
+    private func carryOut(_ decision: Decision) {
+        for channel in decision.evicted { channel.eventLoop.execute { channel.close(promise: nil) } }
+        if let (deadline, loop) = decision.lookAgain {
+            loop.scheduleTask(deadline: deadline) { self.lookAgain() }
+        }
     }
 
     /// Hummingbird's hook on the listening channel, which reports accepts and closes. It is never told to stop

@@ -16,8 +16,8 @@ public struct ServerOptions: Sendable {
     public var idleTimeout: Duration
     /// A request body must arrive in full within this long of its head (a trickle cannot hold a request open).
     public var bodyTimeout: Duration
-    /// Most HTTP connections open at once (`ConnectionRoster`): past it a new connection closes the one idle longest,
-    /// or, when every connection is busy, is closed itself — never exhausting file descriptors nor queueing /health.
+    /// Most HTTP connections open at once (`ConnectionRoster`): past it the connections idle longest are closed to make
+    /// room, never a busy one — not exhausting file descriptors, nor queueing /health behind idle sockets.
     public var maxConnections: Int
 
     public static let defaultHost = "127.0.0.1"
