@@ -129,12 +129,14 @@ import JSONDocument
     }
 }
 
-/// One raw request over a loopback socket; returns whatever came back before the server closed or 5 s passed.
+/// One raw request over a loopback socket; returns whatever came back before the server closed or 20 s passed (a
+/// reply takes over 5 s now and then when `make test` runs every suite at once on two cores), or, when nothing came
+/// back, why.
 enum RawHTTP {
     static func exchange(port: Int, request: [UInt8]) throws -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -144,11 +146,16 @@ enum RawHTTP {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw HTTPFailure(message: "connect failed") }
-        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        let sendErrno = sent < 0 ? errno : 0
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = recv(fd, &buffer, buffer.count, 0)
+            if count < 0 && received.isEmpty {
+                let failure = errno == EAGAIN ? "no reply within 20 s" : "recv failed with errno \(errno)"
+                return "(nothing received: \(failure); send returned \(sent), errno \(sendErrno))"
+            }
             if count <= 0 { break }
             received.append(contentsOf: buffer[0..<count])
             if received.count > 65536 { break }
