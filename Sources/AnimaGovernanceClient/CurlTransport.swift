@@ -74,7 +74,9 @@ public final class CurlTransport: HTTPTransport {
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
         switch reply.code {
-        case ANIMA_CURLE_FILESIZE_EXCEEDED, ANIMA_CURLE_WRITE_ERROR where reply.overflowed != 0:
+        case ANIMA_CURLE_WRITE_ERROR where reply.overflowed != 0:
+            fallthrough
+        case ANIMA_CURLE_FILESIZE_EXCEEDED:
             return "the reply from \(url) exceeds \(limit) bytes"
         case ANIMA_CURLE_OPERATION_TIMEDOUT:
             let seconds = Double(milliseconds) / 1000

@@ -57,7 +57,7 @@ public final class AnimaDatabase: Sendable {
     /// Moves everything the WAL holds into the main file and empties the WAL, so the file alone is the whole database
     /// (after `anima adopt`, before the installer hands the directory to the service user).
     public func checkpoint() throws(StoreError) {
-        do { try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) } } catch { throw StoreError.wrap(error) }
+        do { _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) } } catch { throw StoreError.wrap(error) }
     }
 
     /// The journal mode SQLite reports ("wal" once open).

@@ -200,7 +200,7 @@ import Glibc
         let environment = ["DB_POSTGRES_URL": database.url]
         #expect(try HostBinary.run(["migrate"], environment: environment).status == 0)
         let log = NSTemporaryDirectory() + "serve-\(UUID().uuidString).log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: log) }
         let port = try HostBinary.freePort()
         let first = Process()

@@ -22,12 +22,24 @@ public enum HostMetrics {
     /// Makes sure the metrics system is bootstrapped before the first request records anything.
     public static func install() { _ = registry }
 
+    // Computed: MetricNameDescriptor is not Sendable, so it cannot be a stored static.
+    static var poolConnections: MetricNameDescriptor {
+        MetricNameDescriptor(metricName: "governance_pool", unitName: "connections", helpText: "PostgreSQL connections the host holds, by state")
+    }
+    static var poolMax: MetricNameDescriptor {
+        MetricNameDescriptor(
+            metricName: "governance_pool_connections_max", unitName: "", helpText: "Most PostgreSQL connections the pool may open (--max-connections)")
+    }
+    static var poolWaiting: MetricNameDescriptor {
+        MetricNameDescriptor(metricName: "governance_pool_waiting", unitName: "", helpText: "Requests waiting for a PostgreSQL connection")
+    }
+
     /// The text `/metrics` answers: every series, after the pool's gauges are brought up to date.
     static func exposition(pool: PostgresPool.Metrics) -> String {
-        registry.makeGauge(name: "governance_pool_connections", labels: [("state", "in_use")]).set(Double(pool.size - pool.idle))
-        registry.makeGauge(name: "governance_pool_connections", labels: [("state", "idle")]).set(Double(pool.idle))
-        registry.makeGauge(name: "governance_pool_connections_max").set(Double(pool.max))
-        registry.makeGauge(name: "governance_pool_waiting").set(Double(pool.waiting))
+        registry.makeGauge(descriptor: poolConnections, labels: [("state", "in_use")]).set(Double(pool.size - pool.idle))
+        registry.makeGauge(descriptor: poolConnections, labels: [("state", "idle")]).set(Double(pool.idle))
+        registry.makeGauge(descriptor: poolMax).set(Double(pool.max))
+        registry.makeGauge(descriptor: poolWaiting).set(Double(pool.waiting))
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return String(decoding: buffer, as: UTF8.self)
