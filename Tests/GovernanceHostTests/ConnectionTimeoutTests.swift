@@ -16,7 +16,7 @@ import Testing
         defer { Task { await host.stop() } }
         let connection = try RawConnection(port: Self.port(host))
         connection.send("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ")
-        let closed = connection.secondsUntilClosed(within: 6)
+        let closed = await connection.secondsUntilClosed(within: 6)
         #expect(closed != nil, "a half-sent head must not hold its connection")
         #expect((closed ?? 0) >= 0.5, "closed at the time-out, not at once: \(closed ?? -1) s")
     }
@@ -33,7 +33,7 @@ import Testing
         connection.send(
             "POST /v1/summaries HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 5000\r\n\r\n{")
-        let closed = connection.secondsUntilClosed(within: 8) { connection.send(" ") }
+        let closed = await connection.secondsUntilClosed(within: 8) { connection.send(" ") }
         #expect(closed != nil, "a trickled body must not hold its request open")
         #expect((closed ?? 0) >= 1.5, "closed at the 2 s body deadline: \(closed ?? -1) s")
     }
@@ -56,7 +56,9 @@ import Testing
             let deadline = Date().addingTimeInterval(10)
             var stillOpen = idle
             while stillOpen.count > 4, Date() < deadline {
-                stillOpen = stillOpen.filter { $0.secondsUntilClosed(within: 0.05) == nil }
+                var open: [RawConnection] = []
+                for connection in stillOpen where await connection.secondsUntilClosed(within: 0.05) == nil { open.append(connection) }
+                stillOpen = open
             }
             let closed = idle.count - stillOpen.count
             #expect(closed >= idle.count - 4, "idle connections made room: \(closed) of \(idle.count) closed")
@@ -80,9 +82,9 @@ import Testing
             }
             try await Task.sleep(for: .milliseconds(300))
             let extra = try RawConnection(port: Self.port(host))
-            #expect(extra.secondsUntilClosed(within: 2) != nil, "the connection past the cap is closed quickly")
+            #expect(await extra.secondsUntilClosed(within: 2) != nil, "the connection past the cap is closed quickly")
             for upload in uploads {
-                #expect(upload.secondsUntilClosed(within: 1) == nil, "an upload in progress is kept; it got: \(upload.receivedText.prefix(300))")
+                #expect(await upload.secondsUntilClosed(within: 1) == nil, "an upload in progress is kept; it got: \(upload.receivedText.prefix(300))")
             }
         }
         await Self.stopAfterConnectionsSettle(host)

@@ -154,7 +154,7 @@ import Glibc
 
     /// Issue 12, item 16: a client holding a half-sent body blocked SIGTERM indefinitely (shutdown waited for that
     /// request to be answered). With time-outs far longer than the test, shutdown alone must close it and exit 0.
-    @Test func sigtermEndsServeDespiteAStalledHalfSentBody() throws {
+    @Test func sigtermEndsServeDespiteAStalledHalfSentBody() async throws {
         let database = try FreshDatabase()
         let directory = try TemporaryDirectory()
         let environment = ["DB_POSTGRES_URL": database.url, "GOVERNANCE_AUDIT_JSONL": directory.path + "/audit_log.jsonl"]
@@ -167,10 +167,10 @@ import Glibc
         stalled.send(
             "POST /v1/summaries HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 5000\r\n\r\n{\"schema\":1,\"summ")
-        #expect(stalled.secondsUntilClosed(within: 1) == nil, "the server is reading the body")
+        #expect(await stalled.secondsUntilClosed(within: 1) == nil, "the server is reading the body")
         let signalled = Date()
         server.terminate()
-        while server.isRunning, Date().timeIntervalSince(signalled) < 15 { Thread.sleep(forTimeInterval: 0.05) }
+        while server.isRunning, Date().timeIntervalSince(signalled) < 15 { try await Task.sleep(for: .milliseconds(50)) }
         let took = Date().timeIntervalSince(signalled)
         #expect(!server.isRunning, "serve still running \(took) s after SIGTERM")
         #expect(took < 10, "shutdown took \(took) s")

@@ -123,7 +123,7 @@ import JSONDocument
         let port = Int(host.baseURL.split(separator: ":").last ?? "") ?? 0
         let request = "POST /v1/summaries HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\n"
             + "Transfer-Encoding: chunked\r\n\r\nZZZ\r\n{\"schema\":1}\r\n0\r\n\r\n"
-        let answer = try RawHTTP.exchange(port: port, request: Array(request.utf8))
+        let answer = try await RawHTTP.exchange(port: port, request: Array(request.utf8))
         #expect(!answer.hasPrefix("HTTP/1.1 500"), "\(answer.prefix(200))")
         #expect(try host.count("SELECT count(*) AS n FROM core.summaries") == 0)
     }
@@ -133,7 +133,11 @@ import JSONDocument
 /// reply takes over 5 s now and then when `make test` runs every suite at once on two cores), or, when nothing came
 /// back, why.
 enum RawHTTP {
-    static func exchange(port: Int, request: [UInt8]) throws -> String {
+    static func exchange(port: Int, request: [UInt8]) async throws -> String {
+        try await OffPool.run { Result { try blockingExchange(port: port, request: request) } }.get()
+    }
+
+    private static func blockingExchange(port: Int, request: [UInt8]) throws -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var timeout = timeval(tv_sec: 20, tv_usec: 0)

@@ -6,7 +6,11 @@ import Glibc
 
 /// A loopback TCP connection a test drives byte by byte: half a request head, a body trickled one byte at a time, or
 /// nothing at all, then waits to see whether the server closes it.
-final class RawConnection {
+///
+/// Waits block in recv, so they run on a thread of their own (`OffPool`): blocking the two-thread cooperative pool
+/// for seconds starved every other suite `make test` runs at once (a pool waiter timed out behind a holder that could
+/// not get a thread to release its connection). Unchecked Sendable: one test drives it, one call at a time.
+final class RawConnection: @unchecked Sendable {
     private let fd: Int32
     /// Everything the server wrote so far (for failure messages).
     private(set) var received: [UInt8] = []
@@ -40,7 +44,11 @@ final class RawConnection {
 
     /// Seconds until the server closed the connection, or nil if it is still open after `limit`. Whatever the server
     /// writes meanwhile is read and ignored; `everyTick` runs about every 0.1 s (to trickle bytes).
-    func secondsUntilClosed(within limit: Double, everyTick: () -> Void = {}) -> Double? {
+    func secondsUntilClosed(within limit: Double, everyTick: @escaping @Sendable () -> Void = {}) async -> Double? {
+        await OffPool.run { self.blockingSecondsUntilClosed(within: limit, everyTick: everyTick) }
+    }
+
+    private func blockingSecondsUntilClosed(within limit: Double, everyTick: () -> Void) -> Double? {
         let started = Date()
         var buffer = [UInt8](repeating: 0, count: 4096)
         while Date().timeIntervalSince(started) < limit {
@@ -51,5 +59,14 @@ final class RawConnection {
             everyTick()
         }
         return nil
+    }
+}
+
+/// Runs blocking work (socket waits) on a new thread, off the cooperative pool, and awaits its result.
+enum OffPool {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: work()) }
+        }
     }
 }

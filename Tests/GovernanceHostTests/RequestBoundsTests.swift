@@ -39,7 +39,7 @@ import Testing
         #expect(drawing.status == 413)
         #expect(drawing.json?["field"]?.stringValue == "body")
 
-        let read = try RawHTTP.exchange(
+        let read = try await RawHTTP.exchange(
             port: port, request: Array("GET /health/live HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\nConnection: close\r\n\r\n0123456789".utf8))
         #expect(read.hasPrefix("HTTP/1.1 413"), "\(read.prefix(300))")
         #expect(read.contains("takes no request body"))
@@ -49,11 +49,11 @@ import Testing
         let chunked = "POST /mcp HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\n"
             + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
             + String(repeating: String(format: "%x\r\n", chunk.utf8.count) + chunk + "\r\n", count: 7) + "0\r\n\r\n"
-        let streamed = try RawHTTP.exchange(port: port, request: Array(chunked.utf8))
+        let streamed = try await RawHTTP.exchange(port: port, request: Array(chunked.utf8))
         #expect(streamed.hasPrefix("HTTP/1.1 413"), "\(streamed.prefix(300))")
 
         let head = "GET /health/live HTTP/1.1\r\nHost: x\r\nX-Padding: \(String(repeating: "p", count: 20_000))\r\nConnection: close\r\n\r\n"
-        let oversizeHead = try RawHTTP.exchange(port: port, request: Array(head.utf8))
+        let oversizeHead = try await RawHTTP.exchange(port: port, request: Array(head.utf8))
         #expect(oversizeHead.hasPrefix("HTTP/1.1 400"), "\(oversizeHead.prefix(300))")
     }
 
