@@ -32,8 +32,9 @@ public struct DiskFullStart {
         while true {
             do {
                 let value = try make()
+                // Said after the start's own lines ("awake: …"): only a start that succeeded shows the disk had room.
                 if let waitingSince {
-                    logger.notice("disk space is free again after \(Int(clocks.monotonic() - waitingSince)) s of waiting; starting")
+                    logger.notice("started once disk space was freed, after \(Int(clocks.monotonic() - waitingSince)) s of waiting")
                 }
                 return value
             } catch {
