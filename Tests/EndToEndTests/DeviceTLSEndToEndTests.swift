@@ -29,7 +29,11 @@ import Testing
 
         func run(_ data: String, _ extra: [String]) throws -> ProcessRunner.Result {
             try ProcessRunner.run(anima, [
+                // A fixed, healthy anima: sensed, it follows this machine's CPU load, and under make test the local
+                // fallback (the wrong-CA run has no host verdict) once paused it for good, so its 200 marks never
+                // came; the simulated-time bound ends the run should that ever happen again.
                 "run", "--board", "simulator", "--data-dir", data, "--clock-step", "5", "--seed", "3", "--marks", "200",
+                "--anima", "0.41,0.82,0.89,0.83", "--max-sim-time", "30d",
                 "--governance-url", host.url, "--token-file", host.tokenFile, "--governance-interval", "60",
             ] + extra)
         }
