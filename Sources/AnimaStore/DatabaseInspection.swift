@@ -39,9 +39,16 @@ public enum DatabaseInspection {
         let fileSize = Int((try? handle.seekToEnd()) ?? 0)
         try? handle.close()
         if fileSize == 0 { return (.new, nil) }
-        if let reason = headerProblem(header, fileSize: fileSize) { return (.corrupt(reason: reason), nil) }
+        if let reason = headerProblem(header) { return (.corrupt(reason: reason), nil) }
+        // A main file shorter than its header says is what a checkpoint cut short by a full disk leaves: the pages are
+        // still in the WAL and SQLite reads them from there. Only SQLite's own verdict on the database as it sees it,
+        // WAL included, can call such a file damaged.
+        let sizeAnomaly = sizeProblem(header, fileSize: fileSize)
         let id = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        if id == UInt32(bitPattern: applicationID) { return (.anima, nil) }
+        if id == UInt32(bitPattern: applicationID) {
+            guard let sizeAnomaly else { return (.anima, nil) }
+            return (checkInPlace(path: path, sizeAnomaly: sizeAnomaly), nil)
+        }
 
         let copy: PrivateDatabaseCopy
         do {
@@ -50,33 +57,61 @@ public enum DatabaseInspection {
             return (.corrupt(reason: error.reason), nil)
         }
         do {
-            return (try copy.queue.read { db in try classify(db) }, copy)
+            let kind = try copy.queue.read { db in try classify(db) }
+            if case let .corrupt(reason) = kind, let sizeAnomaly { return (.corrupt(reason: "\(reason); \(sizeAnomaly)"), copy) }
+            return (kind, copy)
         } catch {
-            return (.corrupt(reason: StoreError.wrap(error).description), nil)
+            return (.corrupt(reason: [StoreError.wrap(error).description, sizeAnomaly].compactMap { $0 }.joined(separator: "; ")), nil)
         }
     }
 
-    /// Checks the 100-byte header (https://www.sqlite.org/fileformat.html §1.3): the magic string, a power-of-two
-    /// page size, and a file that holds whole pages at least as many as the header counts.
-    static func headerProblem(_ header: [UInt8], fileSize: Int) -> String? {
+    /// Checks the 100-byte header (https://www.sqlite.org/fileformat.html §1.3): the magic string and a power-of-two
+    /// page size. Anything else about the file is SQLite's to judge.
+    static func headerProblem(_ header: [UInt8]) -> String? {
         guard header.count == 100, Array(header.prefix(16)) == sqliteHeader else {
-            return "it does not start with the SQLite header (\(fileSize) bytes; not an SQLite database)"
+            return "it does not start with the SQLite header (not an SQLite database)"
         }
-        let rawPageSize = Int(header[16]) << 8 | Int(header[17])
-        let pageSize = rawPageSize == 1 ? 65_536 : rawPageSize
-        guard pageSize >= 512, pageSize & (pageSize - 1) == 0 else {
-            return "its header gives an impossible page size \(rawPageSize)"
+        guard pageSize(header) != nil else {
+            return "its header gives an impossible page size \(Int(header[16]) << 8 | Int(header[17]))"
         }
+        return nil
+    }
+
+    /// A main file that is not a whole number of pages, or holds fewer pages than its header counts, described; nil
+    /// for a file whose size agrees with its header. Not a verdict: the WAL beside it may hold the rest.
+    static func sizeProblem(_ header: [UInt8], fileSize: Int) -> String? {
+        guard let pageSize = pageSize(header) else { return nil }
         guard fileSize % pageSize == 0 else {
-            return "it is \(fileSize) bytes, not a whole number of \(pageSize)-byte pages (truncated)"
+            return "the file is \(fileSize) bytes, not a whole number of \(pageSize)-byte pages (truncated?)"
         }
         let counted = header[28..<32].reduce(0) { $0 << 8 | Int($1) }
         let changeCounter = header[24..<28].reduce(0) { $0 << 8 | Int($1) }
         let validFor = header[92..<96].reduce(0) { $0 << 8 | Int($1) }
         if counted > 0, changeCounter == validFor, fileSize / pageSize < counted {
-            return "its header counts \(counted) pages but the file holds \(fileSize / pageSize) (truncated)"
+            return "its header counts \(counted) pages but the file holds \(fileSize / pageSize) (truncated?)"
         }
         return nil
+    }
+
+    private static func pageSize(_ header: [UInt8]) -> Int? {
+        guard header.count == 100 else { return nil }
+        let raw = Int(header[16]) << 8 | Int(header[17])
+        let size = raw == 1 ? 65_536 : raw
+        return size >= 512 && size & (size - 1) == 0 ? size : nil
+    }
+
+    /// SQLite's quick_check on anima's own file where it lies, its WAL included: `.anima` when SQLite finds it sound.
+    /// Opening it replays nothing into the file; closing the last connection may checkpoint the WAL, as anima's own
+    /// open would a moment later.
+    static func checkInPlace(path: String, sizeAnomaly: String) -> DatabaseKind {
+        do {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            let check = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check").joined(separator: "; ") }
+            return check == "ok" ? .anima : .corrupt(reason: "SQLite's quick_check reports: \(check.prefix(300)); \(sizeAnomaly)")
+        } catch {
+            return .corrupt(reason: "\(StoreError.wrap(error).description); \(sizeAnomaly)")
+        }
     }
 
     static func classify(_ db: Database) throws -> DatabaseKind {

@@ -1,3 +1,4 @@
+import AnimaStore
 import Foundation
 import Testing
 
@@ -66,5 +67,39 @@ struct FullDiskStartTests {
         #expect(ProcessRunner.wait(seconds: 5) { !stopped.isRunning }, "\(stopText())")
         #expect(stopped.terminationStatus == 0)
         #expect(stopText().contains("stopped while waiting for disk space"), "\(stopText())")
+    }
+
+    /// Issue 19 item 1: a run cut off by a full disk (SIGTERM or SIGKILL while the disk is full) left anima.db shorter
+    /// than its header said, the rest in its WAL; the next start refused it as "damaged … truncated" (exit 78, which
+    /// systemd never retries) although SQLite reads it whole. Now the next start, once space is freed, goes on.
+    @Test(arguments: [SIGTERM, SIGKILL])
+    func aRunCutOffByAFullDiskStartsAgainOnceSpaceIsFreed(signal: Int32) throws {
+        let mountPoint = ProcessRunner.temporaryDirectory("full-disk-run")
+        let logs = ProcessRunner.temporaryDirectory("full-disk-run-logs")
+        #expect(try Self.shell("mount -t tmpfs -o size=16m tmpfs '\(mountPoint)'").status == 0)
+        defer { _ = try? Self.shell("umount -l '\(mountPoint)'") }
+        let data = mountPoint + "/data"
+        let product = BuiltProduct.path("anima")
+        let first = try ProcessRunner.run(product, ["run", "--board", "simulator", "--data-dir", data, "--clock-step", "1", "--marks", "40"] + Self.anima)
+        #expect(first.status == 0, "\(first.output.suffix(2000))")
+
+        let log = logs + "/running.log"
+        let running = try ProcessRunner.start("anima", ["run", "--board", "simulator", "--data-dir", data, "--clock-step", "1"] + Self.anima, log: log)
+        defer { if running.isRunning { running.terminate() } }
+        let text = { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
+        #expect(ProcessRunner.wait(seconds: 20) { text().contains("awake:") }, "\(text())")
+        Thread.sleep(forTimeInterval: 2)
+        _ = try Self.shell("dd if=/dev/zero of='\(mountPoint)/filler' bs=4k 2>/dev/null")
+        #expect(ProcessRunner.wait(seconds: 20) { text().contains("disk full") }, "\(text())")
+        kill(running.processIdentifier, signal)
+        running.waitUntilExit()
+
+        try FileManager.default.removeItem(atPath: mountPoint + "/filler")
+        let next = try ProcessRunner.run(product, ["run", "--board", "simulator", "--data-dir", data, "--clock-step", "1", "--marks", "3"] + Self.anima)
+        #expect(next.status == 0, "\(next.output.suffix(3000))")
+        #expect(next.output.contains("awake:"), "\(next.output.suffix(3000))")
+        let store = try AnimaStore(path: data + "/anima.db")
+        #expect(try store.database.integrityCheck() == "ok")
+        store.close()
     }
 }
