@@ -113,7 +113,7 @@ let package = Package(
             dependencies: ["GovernanceHost", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "anima-bench",
-            dependencies: ["AnimaRuntime", "AnimaDisplay", "AnimaDrawing", "AnimaStore"]),
+            dependencies: ["AnimaRuntime", "AnimaDisplay", "AnimaDrawing", "AnimaStore", "AnimaImage"]),
 
         // MARK: Tests — one target per module, plus end-to-end
         .testTarget(name: "AnimaImageTests", dependencies: ["AnimaImage", "AnimaFiles"]),

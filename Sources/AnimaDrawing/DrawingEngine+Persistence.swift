@@ -5,6 +5,10 @@ extension DrawingEngine {
         persistence.isDue(now: clock.now(), hasPixels: canvas.pixelCount > 0)
     }
 
+    /// True when something asked for the canvas to be written now (a clear, a save, an era change), not merely marks
+    /// that made it due.
+    public var canvasWriteRequested: Bool { persistence.forced }
+
     /// Call after the document was written.
     public func canvasPersisted() {
         persistence.written(now: clock.now())

@@ -24,6 +24,12 @@ public enum AtomicFile {
         public let operation: String
         public let errno: Int32
 
+        public init(path: String, operation: String, errno: Int32) {
+            self.path = path
+            self.operation = operation
+            self.errno = errno
+        }
+
         public var description: String {
             "cannot write \(path): \(operation) failed: \(String(cString: strerror(errno))). Check that the directory exists and is writable."
         }

@@ -34,12 +34,15 @@ public final class GovernanceClient: Sendable {
     }
 
     /// - Parameters:
-    ///   - clock: seconds since 1970 (virtual under `--clock-step`): summary times, the interval and the backoff.
+    ///   - clock: seconds since 1970 (virtual under `--clock-step`): the interval and the backoff.
+    ///   - stampClock: the summaries' `recorded_at` (default `clock`); the runtime's never reads later than the wall
+    ///     clock, so a run clock still slewing after a correction, or a simulated run, is not dated in the future.
     ///   - seed: seeds summary ids and jitter; pass a fixed value in tests, leave nil for a random one.
     public init(
         configuration: GovernanceClientConfiguration, outbox: any OutboxStorage, runtimeState: RuntimeStateStore,
         drawings: DrawingUploadQueue? = nil, transport: (any HTTPTransport)? = nil,
-        clock: @escaping @Sendable () -> Double, seed: UInt64? = nil, logger: Logger = Logger(label: "anima.governance")
+        clock: @escaping @Sendable () -> Double, stampClock: (@Sendable () -> Double)? = nil, seed: UInt64? = nil,
+        logger: Logger = Logger(label: "anima.governance")
     ) {
         self.configuration = configuration
         self.outbox = outbox
@@ -47,7 +50,7 @@ public final class GovernanceClient: Sendable {
         self.runtimeState = runtimeState
         self.transport = transport ?? CurlTransport(caFile: configuration.caFile)
         self.clock = clock
-        self.builder = SummaryBuilder(clock: clock)
+        self.builder = SummaryBuilder(clock: stampClock ?? clock)
         self.logger = logger
         var stored: AppliedVerdict?
         do {

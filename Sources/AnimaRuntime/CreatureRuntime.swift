@@ -58,6 +58,7 @@ public final class CreatureRuntime {
     private let display: DisplayLink
     private let governance: GovernanceLink
     private let canvasStorage: CanvasStorage
+    private let maintenance: StoreMaintenance
     private let body: LinuxBodyMetrics?
     private let environment: EnvironmentSensors?
     private let buttons: ButtonInput?
@@ -69,6 +70,8 @@ public final class CreatureRuntime {
     private let lights: MoodLightDriver?
     private let fixedAnima: AnimaState?
     private let notifier = SystemdNotifier()
+    /// Held for the whole run: one creature per data directory.
+    private let directoryLock: DataDirectoryLock
     private let boardName: String
     private let dataDirectory: String
     private let fps: Double
@@ -77,6 +80,11 @@ public final class CreatureRuntime {
     /// The body's last reading (read once per sensing; a second read would shorten the CPU % sample window).
     private var lastReadings = BodyReadings()
     private var stateHistory = StateHistoryCadence()
+    /// The store flush (`StoreFlush`), on the run clock; the canvas write it asked for waits for history to be durable.
+    private var storeFlush = Cadence(every: StoreFlush.interval)
+    private var canvasWriteWaiting = false
+    private var flushedSinceStatus = true
+    private var lastStatusHeadline: RuntimeStatus.Headline?
     private var pendingDamage = CanvasDamage()
     private var appliedAction: GovernanceAction?
     private var marksThisRun = 0
@@ -125,25 +133,21 @@ public final class CreatureRuntime {
         } catch {
             throw .configuration(error.description)
         }
+        let governanceConfiguration = try GovernanceLink.clientConfiguration(configuration)
         if displayPath == .kernel, configuration.transport == "hardware", board.bus != .simulator, !board.display.paths.contains(.kernel) {
             throw .board("\(board.listedPathsOnly), but "
                 + "display_path is kernel (from \(configuration.entries["display_path"]?.source.description ?? "default")); "
                 + "set display_path = \"userspace\" (or --display-path userspace) and flash with --path userspace.")
         }
-        do {
-            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw .dataDirectory(path: dataDirectory, reason: "\(error.localizedDescription)")
-        }
+        directoryLock = try Self.claim(dataDirectory: dataDirectory)
 
-        // The clock: wall time, or a virtual clock that resumes after the last run's virtual time (so timestamps and
-        // the identity's sessions keep their order across virtual runs).
-        let runClock = options.clockStep == nil ? RunClock() : RunClock(virtualStart: Date().timeIntervalSince1970 - RunClock.virtualLeadIn)
+        // The clock: wall time, or a virtual one from now; either resumes after the creature's newest record, so
+        // history never runs backwards (a virtual run killed with SIGKILL, a wall clock that was ahead last run).
+        let runClock = options.clockStep == nil ? RunClock() : RunClock(virtualStart: Date().timeIntervalSince1970)
         clock = runClock
         store = try Self.openStore(dataDirectory: dataDirectory, clock: runClock)
-        if runClock.isVirtual, let last = try? store.runtimeState.value(Double.self, forKey: Self.lastTimeKey), last >= runClock.now() {
-            runClock.advance(by: last - runClock.now() + 1)
-        }
+        let lastTime = (try? store.runtimeState.value(Double.self, forKey: Self.lastTimeKey)) ?? nil
+        if let newest = [(try? store.newestRecordTime()) ?? nil, lastTime].compactMap({ $0 }).max() { runClock.resume(after: newest) }
 
         // Identity: the same creature across restarts.
         do {
@@ -175,18 +179,23 @@ public final class CreatureRuntime {
         // The engine, resuming the saved canvas.
         let size = DisplayLink.canvasSize(board: board, rotation: rotation)
         canvasStorage = CanvasStorage(dataDirectory: dataDirectory, logger: logger)
+        maintenance = StoreMaintenance(store: store, drawingsDirectory: canvasStorage.drawingsDirectory, clock: runClock, logger: logger)
         let engineConfiguration = DrawingEngineConfiguration(
             width: size.width, height: size.height, era: eraSelection.firstEra, autoRotate: eraSelection.autoRotate)
         let random = SeededRandom(seed: options.seed ?? UInt64.random(in: .min ... .max))
         if let document = canvasStorage.load(width: size.width, height: size.height, now: clock.now()) {
             engine = DrawingEngine(configuration: engineConfiguration, clock: clock, random: random, restoring: document)
             logger.info("resumed the canvas: \(engine.pixelCount) pixels, \(engine.markCount) marks, era \(engine.era.rawValue)")
+            if let removed = try? store.removeHistory(aheadOf: engine.markCount, drawingStart: engine.state.drawingStartTime), removed > 0 {
+                logger.notice("history: removed \(removed) drawing_history rows past the saved canvas's \(engine.markCount) marks (marks a crash took from the canvas)")
+            }
         } else {
             engine = DrawingEngine(configuration: engineConfiguration, clock: clock, random: random)
         }
         if let note = EraPinning.apply(eraSelection, to: engine) { logger.info("\(note)") }
 
-        governance = try GovernanceLink(configuration: configuration, store: store, clock: clock.reading, logger: logger)
+        governance = GovernanceLink(
+            configuration: governanceConfiguration, store: store, clock: clock.reading, hostStamp: clock.hostStamping, logger: logger)
         body = fixedAnima == nil ? LinuxBodyMetrics(diskPath: dataDirectory) : nil
         intents = IntentHandler(drawingsDirectory: dataDirectory + "/drawings")
         buttons = hardware == nil ? nil : ButtonLines.open(board: board, report: { logger.info("\($0)") })
@@ -206,7 +215,31 @@ public final class CreatureRuntime {
         }
     }
 
+    /// Makes the data directory if needed and takes its lock. A read-only file system is waited out; another anima
+    /// holding the lock is named.
+    private static func claim(dataDirectory: String) throws(RuntimeError) -> DataDirectoryLock {
+        if ReadOnlyFileSystem.contains(dataDirectory) {
+            throw .readOnly(ReadOnlyFileSystem.message(directory: dataDirectory) + "; " + ReadOnlyFileSystem.atStart)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw .dataDirectory(path: dataDirectory, reason: "\(error.localizedDescription)")
+        }
+        do {
+            return try DataDirectoryLock(directory: dataDirectory)
+        } catch {
+            switch error {
+            case .held: throw .busy(error.description)
+            case .unavailable:
+                if let full = DiskFull.message(for: error, directory: dataDirectory, then: DiskFull.atStart) { throw .diskFull(full) }
+                throw .dataDirectory(path: dataDirectory, reason: error.description)
+            }
+        }
+    }
+
     private static func openStore(dataDirectory: String, clock: RunClock) throws(RuntimeError) -> AnimaStore {
+        if let lost = LostDatabase.evidence(dataDirectory: dataDirectory) { throw .configuration(lost) }
         do {
             return try AnimaStore(path: dataDirectory + "/anima.db", clock: clock.reading, verifyIntegrity: true)
         } catch {
@@ -220,6 +253,7 @@ public final class CreatureRuntime {
     /// Runs until a signal, the mark limit or the simulated-time limit; returns the exit status.
     public func run() -> Int32 {
         governance.startSending()
+        maintenance.start()
         notifier.ready(status: "drawing on \(boardName)")
         display.show(canvas: engine.canvas, damage: CanvasDamage(), now: clock.elapsed())
         let frameInterval = 1.0 / fps
@@ -245,7 +279,7 @@ public final class CreatureRuntime {
                     lastReadings = readBody()
                     anima = AnimaSensing.sense(lastReadings)
                 }
-                recordState()
+                stateHistory.sample(anima, readings: body == nil ? nil : lastReadings, now: clock.now())
                 reportClockStep()
             }
             if lighting.isDue(at: now) { lights?.show(anima, time: now) }
@@ -274,9 +308,11 @@ public final class CreatureRuntime {
                     break
                 }
             }
+            if storeFlush.isDue(at: clock.now()) { flushStore() }
+            if canvasWriteWaiting && historyIsDurable { persistCanvas() }
             if panel.isDue(at: now) { showPending(now: now) }
             if watchdog.isDue(at: now) { notifier.watchdog() }
-            if reporting.isDue(at: now) { writeStatus(running: true, now: now) }
+            if reporting.isDue(at: now) { writeStatus(running: true, now: now, onlyIfChanged: !flushedSinceStatus) }
             if options.clockStep == nil {
                 let sleepFor = min(nextDrawAt, panel.nextDue(after: now)) - clock.elapsed()
                 if sleepFor > 0 { Thread.sleep(forTimeInterval: min(sleepFor, frameInterval)) }
@@ -305,35 +341,42 @@ public final class CreatureRuntime {
             try? store.runtimeState.increment(Self.drawingsCompletedKey)
             do {
                 let (path, png) = try canvasStorage.saveDrawing(drawing)
-                governance.queueUpload(drawing, png: png, finishedAt: clock.now())
+                governance.queueUpload(drawing, png: png, finishedAt: clock.hostStamp())
                 logger.info("finished a drawing: \(path) (era \(drawing.era.rawValue), \(drawing.marks) marks, \(drawing.pixels) px, \(drawing.path.rawValue)); next era \(engine.era.rawValue)")
             } catch {
                 logRepeated("drawing", .error, "could not save the finished drawing: \(DiskFull.describe(error, directory: dataDirectory))")
             }
             display.requestFullRepaint()
-            persistCanvas()
+            persistCanvas(whole: true)
         case let .abandoned(marks, pixels)?:
             logger.info("abandoned a false start (\(marks) marks, \(pixels) px)")
             display.requestFullRepaint()
-            persistCanvas()
+            persistCanvas(whole: true)
         case .nothing?, nil:
             break
         }
-        if engine.canvasPersistenceDue && historyIsDurable { persistCanvas() }
+        // A clear, a save or an era change asks for the canvas at once; marks wait for the next store flush.
+        if engine.canvasWriteRequested && historyIsDurable { persistCanvas(whole: true) }
         do {
             try governance.tick(anima: anima, drawing: drawingReport(), identity: identityReport(), force: completed)
         } catch {
             logRepeated("summary", .error, "governance: could not queue a summary: \(DiskFull.describe(error, directory: dataDirectory))")
         }
-        _ = try? store.identity.heartbeat()
     }
 
-    /// Says once per step that someone set the system clock; the run keeps counting real seconds (see `RunClock`).
+    /// Says once per step that someone set the system clock, and once when the run clock has caught up (see
+    /// `RunClock`: it slews instead of jumping).
     private func reportClockStep() {
         let step = clock.wallClockStep()
+        if abs(step) < 1 {
+            if reportedClockStep != 0 { logger.notice("the run clock has caught up with the system clock") }
+            reportedClockStep = 0
+            return
+        }
         guard abs(step - reportedClockStep) >= 2 else { return }
+        let catchUp = step > 0 ? step / (RunClock.fastRate - 1) : -step / (1 - RunClock.slowRate)
         logger.warning(
-            "the system clock stepped by \(Int((step - reportedClockStep).rounded())) s; drawing rules, governance timers and timestamps keep counting real seconds from this run's start (they follow the system clock again after a restart)")
+            "the system clock is \(Int(step.rounded())) s from the run clock (it was stepped, or was wrong when the creature last ran); the run clock slews to it over about \(Int(catchUp.rounded())) s, so timestamps never jump or run backwards; the governance host is sent times no later than the system clock")
         reportedClockStep = step
     }
 
@@ -345,14 +388,18 @@ public final class CreatureRuntime {
         return readings
     }
 
-    /// A state_history row at the reference's persistence cadence (see StateHistoryCadence).
-    private func recordState() {
+    /// One store flush (`StoreFlush`): the state_history rows sampled since the last, the identity's heartbeat, and
+    /// a canvas write if the engine has one due — all within a moment, so the card sees one write burst.
+    private func flushStore() {
         do {
-            try stateHistory.record(anima, readings: body == nil ? nil : lastReadings, now: clock.now(), into: store.identity)
+            try stateHistory.flush(into: store.identity)
             logBackoff.clear("state_history")
         } catch {
             logRepeated("state_history", .warning, "state_history: \(DiskFull.describe(error, directory: dataDirectory))")
         }
+        _ = try? store.identity.heartbeat(minIntervalSeconds: 0)
+        if engine.canvasPersistenceDue { canvasWriteWaiting = true }
+        flushedSinceStatus = true
     }
 
     private func applyVerdict() {
@@ -394,9 +441,10 @@ public final class CreatureRuntime {
         return status.committed + status.failures + status.dropped >= snapshotsRecorded
     }
 
-    private func persistCanvas() {
+    private func persistCanvas(whole: Bool = false) {
+        canvasWriteWaiting = false
         do {
-            try canvasStorage.save(engine.canvasDocument())
+            try canvasStorage.save(engine.canvasDocument(), now: clock.now(), whole: whole)
             engine.canvasPersisted()
             logBackoff.clear("canvas")
         } catch {
@@ -446,17 +494,22 @@ public final class CreatureRuntime {
         }
         display.shutdown()
         lights?.turnOff()
-        persistCanvas()
+        maintenance.stop()
+        persistCanvas(whole: true)
+        do { try stateHistory.flush(into: store.identity) } catch { logger.error("could not record the last state_history rows: \(error)") }
         store.close()
         do { _ = try store.identity.sleep() } catch { logger.error("could not record sleep: \(error)") }
         try? store.runtimeState.set(clock.now(), forKey: Self.lastTimeKey)
         governance.stop(flushTimeout: 3)
         writeStatus(running: false, now: now)
+        do { try store.markClosedCleanly() } catch { logger.warning("could not mark anima.db closed cleanly (the next start checks it): \(error)") }
         return 0
     }
 
-    /// `now` is monotonic (`clock.elapsed()`); the file's `updated_at` is the wall time.
-    private func writeStatus(running: Bool, now: Double) {
+    /// `now` is monotonic (`clock.elapsed()`); the file's `updated_at` is the wall time. With `onlyIfChanged`, the file
+    /// is rewritten only when its headline (running, display, era, pause, verdict) changed: between store flushes a
+    /// running creature's marks and EISV wait for the next flush rather than costing the card a write every 2 s.
+    private func writeStatus(running: Bool, now: Double, onlyIfChanged: Bool = false) {
         if let lastStatusAt {
             let elapsed = max(0.001, now - lastStatusAt)
             let frames = display.updates - displayUpdatesAtLastStatus
@@ -488,6 +541,9 @@ public final class CreatureRuntime {
             },
             missingInputs: fixedAnima == nil ? lastReadings.missing : [],
             diskFreeBytes: DiskFull.freeBytes(at: dataDirectory))
+        if onlyIfChanged, status.headline == lastStatusHeadline { return }
+        lastStatusHeadline = status.headline
+        flushedSinceStatus = false
         do {
             try status.write(dataDirectory: dataDirectory)
             logBackoff.clear("status")

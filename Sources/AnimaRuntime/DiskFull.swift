@@ -29,14 +29,17 @@ public enum DiskFull {
 
     static let atStart = "anima waits and retries the start every few seconds"
 
-    /// `message(for:directory:)`, or the error as it is.
+    /// Why a write under `directory` failed: a read-only file system, a full disk, or the error as it is.
     static func describe(_ error: any Error, directory: String) -> String {
-        message(for: error, directory: directory) ?? "\(error)"
+        if ReadOnlyFileSystem.contains(directory) { return "\(ReadOnlyFileSystem.message(directory: directory)) (\(error))" }
+        return message(for: error, directory: directory) ?? "\(error)"
     }
 
     private static func isFull(_ error: any Error, free: UInt64?) -> Bool {
         let nearlyFull = (free ?? .max) < Self.nearlyFull
         switch error {
+        case let error as DataDirectoryLock.Failure:
+            return error.openErrno == ENOSPC || error.openErrno == EDQUOT || (error.openErrno != nil && nearlyFull)
         case let error as AtomicFile.WriteError:
             return error.errno == ENOSPC || error.errno == EDQUOT || nearlyFull
         case let error as StoreError:

@@ -19,30 +19,38 @@ final class GovernanceLink: Sendable {
 
     private let drawingUploads: DrawingUploadQueue
 
-    init(configuration: RuntimeConfiguration, store: AnimaStore, clock: @escaping @Sendable () -> Double, logger: Logger) throws(RuntimeError) {
-        self.logger = logger
-        drawingUploads = store.drawingUploads
+    /// The client's settings from the run's configuration, nil when ungoverned. Called before anything is created, so
+    /// a wrong `governance.*` value leaves no anima.db and no wake behind.
+    static func clientConfiguration(_ configuration: RuntimeConfiguration) throws(RuntimeError) -> GovernanceClientConfiguration? {
         let interval: Double
         do {
             interval = try configuration.governanceInterval
         } catch {
             throw .configuration(error.description)
         }
-        guard let url = configuration.governanceURL else {
-            client = nil
-            return
-        }
+        guard let url = configuration.governanceURL else { return nil }
         guard let tokenFile = configuration.tokenFile else {
             throw .configuration("governance.url is set but governance.token_file is not: give --token-file FILE (mode 0600)")
         }
         do {
-            let clientConfiguration = try GovernanceClientConfiguration(
+            return try GovernanceClientConfiguration(
                 hostURL: url, tokenFile: tokenFile, interval: interval, caFile: configuration.governanceCAFile)
-            client = GovernanceClient(
-                configuration: clientConfiguration, outbox: store.outbox, runtimeState: store.runtimeState,
-                drawings: store.drawingUploads, clock: clock, logger: logger)
         } catch {
             throw .configuration(error.description)
+        }
+    }
+
+    /// `clock` paces the interval and backoff; `hostStamp` dates the summaries (never later than the wall clock).
+    init(
+        configuration clientConfiguration: GovernanceClientConfiguration?, store: AnimaStore, clock: @escaping @Sendable () -> Double,
+        hostStamp: @escaping @Sendable () -> Double, logger: Logger
+    ) {
+        self.logger = logger
+        drawingUploads = store.drawingUploads
+        client = clientConfiguration.map { clientConfiguration in
+            GovernanceClient(
+                configuration: clientConfiguration, outbox: store.outbox, runtimeState: store.runtimeState,
+                drawings: store.drawingUploads, clock: clock, stampClock: hostStamp, logger: logger)
         }
     }
 

@@ -57,6 +57,9 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
     /// What the data directory's file system has left for anima (statvfs f_bavail × f_frsize); `anima status` reads it
     /// fresh, so a creature waiting on a full disk (which cannot write this file) is shown as such.
     public var diskFreeBytes: UInt64? = nil
+    /// The data directory's file system is mounted read-only (an SD card after I/O errors); read fresh by `anima
+    /// status`, since this file cannot be rewritten then and would still say "running, 0 failures".
+    public var dataReadOnly: Bool? = nil
 
     enum CodingKeys: String, CodingKey {
         case board, pid, running, fps, era, marks, pixels, paused, E, I, S, V, C
@@ -77,6 +80,7 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         case lastVerdict = "last_verdict"
         case missingInputs = "missing_inputs"
         case diskFreeBytes = "disk_free_bytes"
+        case dataReadOnly = "data_read_only"
     }
 
     /// Every key is written, absent values as null, so readers can rely on the documented set.
@@ -112,12 +116,27 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         try container.encode(lastVerdict, forKey: .lastVerdict)
         try container.encode(missingInputs, forKey: .missingInputs)
         try container.encode(diskFreeBytes, forKey: .diskFreeBytes)
+        try container.encode(dataReadOnly, forKey: .dataReadOnly)
+    }
+
+    /// What makes a status worth rewriting at once: the creature started or stopped, its display, era or pause
+    /// changed, or a new verdict came. The rest (marks, EISV, counters) waits for the next store flush.
+    struct Headline: Equatable {
+        let running: Bool
+        let displayState: String
+        let era: String
+        let paused: Bool
+        let verdict: String?
+    }
+
+    var headline: Headline {
+        Headline(running: running, displayState: displayState, era: era, paused: paused, verdict: lastVerdict.map { "\($0.action) \($0.at)" })
     }
 
     public static func path(dataDirectory: String) -> String { dataDirectory + "/status.json" }
 
-    /// Derived state, rewritten every 2 s: atomic for readers, never fsynced (an fsync each time was ≈0.6 GB/day of
-    /// SD card writes at idle; after a power cut the next run rewrites it within 2 s).
+    /// Derived state, rewritten at each store flush and when its headline changes: atomic for readers, never fsynced
+    /// (an fsync each time was ≈0.6 GB/day of SD card writes at idle; after a power cut the next run rewrites it).
     static let fileDurability = AtomicFile.Durability.readersOnly
 
     public func write(dataDirectory: String) throws(AtomicFile.WriteError) {

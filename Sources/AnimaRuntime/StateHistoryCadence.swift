@@ -1,38 +1,49 @@
 import AnimaDrawing
 import AnimaStore
 
-/// Writes `state_history` rows while the creature runs, so `recover_lost_time` (sums of gaps ≤ 600 s between rows)
+/// Samples `state_history` rows while the creature runs, so `recover_lost_time` (sums of gaps ≤ 600 s between rows)
 /// has something to read after a crash, and an adopted reference creature's history continues.
 ///
 /// The reference writes state_history only when an MCP client calls `get_state` (anima-mcp
 /// `handlers/state_queries.py`); its main loop persists its sensor time series every 15 iterations of the ~2 s
 /// loop, ~30 s (`server.py`, `SYSTEM_METRICS_RECORD_INTERVAL`). We use that cadence for state_history: one row per
-/// 30 s of run-clock time, with the readings under the reference's `SensorReadings.to_dict()` names.
+/// 30 s of run-clock time, with the readings under the reference's `SensorReadings.to_dict()` names. Rows wait in
+/// memory until the run's next store flush (`StoreFlush`), which writes them in one transaction with everything else
+/// due, so the SD card sees one write burst a minute instead of one every 30 s per table.
 public struct StateHistoryCadence {
     public static let interval = 30.0
-    private var lastWritten: Double?
+    /// Rows kept while writes fail (a full disk): an hour's worth; older ones go first.
+    public static let pendingBound = 120
+    private var lastSampled: Double?
+    public private(set) var pending: [StateSample] = []
 
     public init() {}
 
-    /// True when a row is due at `now` (run-clock seconds). A clock that went backwards (or a NaN) writes at once
+    /// True when a row is due at `now` (run-clock seconds). A clock that went backwards (or a NaN) samples at once
     /// and restarts the cadence from there, rather than stalling until the old time comes round again.
     public mutating func isDue(now: Double) -> Bool {
         guard now.isFinite else { return false }
-        guard let lastWritten, now >= lastWritten else { return true }
-        return now - lastWritten >= Self.interval
+        guard let lastSampled, now >= lastSampled else { return true }
+        return now - lastSampled >= Self.interval
     }
 
-    /// Writes a row if one is due; returns whether it wrote. A failed write is thrown and retried next time.
+    /// Keeps a row for the next flush if one is due; returns whether it did.
     @discardableResult
-    public mutating func record(
-        _ anima: AnimaState, readings: BodyReadings?, now: Double, into identity: IdentityStore
-    ) throws(StoreError) -> Bool {
+    public mutating func sample(_ anima: AnimaState, readings: BodyReadings?, now: Double) -> Bool {
         guard isDue(now: now) else { return false }
-        try identity.recordState(
-            warmth: anima.warmth, clarity: anima.clarity, stability: anima.stability, presence: anima.presence,
-            sensors: readings.map(Self.sensors) ?? [:])
-        lastWritten = now
+        pending.append(StateSample(
+            time: now, warmth: anima.warmth, clarity: anima.clarity, stability: anima.stability, presence: anima.presence,
+            sensors: readings.map(Self.sensors) ?? [:]))
+        if pending.count > Self.pendingBound { pending.removeFirst(pending.count - Self.pendingBound) }
+        lastSampled = now
         return true
+    }
+
+    /// Writes the rows kept so far in one transaction. A failed write is thrown; the rows stay for the next flush.
+    public mutating func flush(into identity: IdentityStore) throws(StoreError) {
+        guard !pending.isEmpty else { return }
+        try identity.recordStates(pending)
+        pending.removeAll()
     }
 
     /// The readings under the reference's names (absent sensors are left out, never written as made-up values).

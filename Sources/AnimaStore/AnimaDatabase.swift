@@ -9,10 +9,15 @@ public final class AnimaDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
 
+    /// The `runtime_state` key a run sets when it closed the database cleanly, and clears when it opens it.
+    static let closedCleanlyKey = "database.closed_cleanly"
+
     /// Opens (creating if needed) the database and applies `migrator`'s pending migrations.
     /// An existing file that is not anima's, or is damaged, is refused before anything opens it for writing.
     /// `verifyIntegrity` runs SQLite's quick_check first (what `anima run` does at start: a damaged file is refused
-    /// rather than drawn into); readers such as `anima status` skip it.
+    /// rather than drawn into) unless the last run closed it cleanly: quick_check reads every page, seconds on a large
+    /// file and an SD card, and only a crash or power cut can have left damage to find. Readers such as `anima
+    /// status` skip it.
     public init(path: String, migrator: DatabaseMigrator = DatabaseMigrator(), verifyIntegrity: Bool = false) throws(StoreError) {
         switch DatabaseInspection.inspect(path: path) {
         case .new, .anima: break
@@ -29,7 +34,7 @@ public final class AnimaDatabase: Sendable {
         } catch {
             throw .open(path: path, message: StoreError.wrap(error).description)
         }
-        if verifyIntegrity {
+        if verifyIntegrity, !Self.closedCleanly(pool) {
             let check = (try? pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check").joined(separator: "; ") }) ?? "unreadable"
             guard check == "ok" else {
                 try? pool.close()
@@ -42,6 +47,13 @@ public final class AnimaDatabase: Sendable {
             throw .open(path: path, message: StoreError.wrap(error).description)
         }
         self.path = path
+    }
+
+    private static func closedCleanly(_ pool: DatabasePool) -> Bool {
+        let value = try? pool.read { db in
+            try String.fetchOne(db, sql: "SELECT CAST(value AS TEXT) FROM runtime_state WHERE key = ?", arguments: [closedCleanlyKey])
+        }
+        return value == "true"
     }
 
     /// Runs `body` in one write transaction; a thrown error rolls it back.

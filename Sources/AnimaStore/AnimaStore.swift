@@ -32,6 +32,17 @@ public final class AnimaStore: Sendable {
         outbox = Outbox(database: database, capacity: outboxCapacity, logger: logger)
         drawingUploads = DrawingUploadQueue(database: database, logger: logger)
         runtimeState = RuntimeStateStore(database: database, clock: clock)
+        if verifyIntegrity {
+            // A run owns the file from here: until `markClosedCleanly()`, the next start checks it.
+            try database.write { db in
+                try db.execute(sql: "DELETE FROM runtime_state WHERE key = ?", arguments: [AnimaDatabase.closedCleanlyKey])
+            }
+        }
+    }
+
+    /// The last write of a run that stopped cleanly: the next start may skip SQLite's quick_check.
+    public func markClosedCleanly() throws(StoreError) {
+        try runtimeState.setJSON("true", forKey: AnimaDatabase.closedCleanlyKey)
     }
 
     /// The newest `limit` drawing_history rows, returned oldest first.

@@ -55,3 +55,22 @@ public struct IdentityEvent: Sendable, Equatable {
     public var type: String
     public var data: String
 }
+
+/// One `state_history` row before it is written: the anima and the sensor readings at `time`.
+public struct StateSample: Sendable, Equatable {
+    public var time: Double
+    public var warmth: Double
+    public var clarity: Double
+    public var stability: Double
+    public var presence: Double
+    public var sensors: [String: Double]
+
+    public init(time: Double, warmth: Double, clarity: Double, stability: Double, presence: Double, sensors: [String: Double]) {
+        self.time = time
+        self.warmth = warmth
+        self.clarity = clarity
+        self.stability = stability
+        self.presence = presence
+        self.sensors = sensors
+    }
+}

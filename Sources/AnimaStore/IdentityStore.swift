@@ -119,6 +119,8 @@ public final class IdentityStore: Sendable {
                 try db.execute(
                     sql: "INSERT INTO events (timestamp, event_type, data) VALUES (?, 'sleep', ?)",
                     arguments: [StoreTimestamp.format(now), JSONText.encode(["session_seconds": sessionSeconds])])
+                // The session's rows counted now, so the next wake has nothing to read.
+                _ = try StateHistoryContinuity.catchUp(db)
             }
             state.identity = identity
             return sessionSeconds
@@ -146,22 +148,17 @@ public final class IdentityStore: Sendable {
         }
     }
 
-    /// Adds alive time that crashes lost: sums gaps ≤ `maxGapSeconds` between consecutive `state_history`
-    /// rows; if that exceeds the recorded alive time by more than 60 s, adds the difference and logs
-    /// `time_recovery`. Returns the seconds added.
+    /// Adds alive time that crashes lost: sums gaps ≤ 600 s between consecutive `state_history` rows (a running
+    /// total, `StateHistoryContinuity`: only rows new since the last wake or sleep are read); if that exceeds the
+    /// recorded alive time by more than 60 s, adds the difference and logs `time_recovery`. Returns the seconds added.
     @discardableResult
-    public func recoverLostTime(maxGapSeconds: Double = 600) throws(StoreError) -> Double {
+    public func recoverLostTime() throws(StoreError) -> Double {
         let now = clock()
         return try session.withLock { (state: inout Session) throws(StoreError) -> Double in
             guard var identity = state.identity else { return 0 }
             let recorded = identity.totalAliveSeconds
             let recovered = try database.write { db -> Double in
-                let times = try String.fetchAll(db, sql: "SELECT timestamp FROM state_history ORDER BY timestamp")
-                    .compactMap(StoreTimestamp.parse)
-                var continuous = 0.0
-                for (previous, next) in zip(times, times.dropFirst()) where next - previous <= maxGapSeconds {
-                    continuous += next - previous
-                }
+                let continuous = try StateHistoryContinuity.catchUp(db)
                 let missing = max(0, continuous - recorded)
                 guard missing > 60 else { return 0 }
                 try db.execute(
@@ -200,6 +197,24 @@ public final class IdentityStore: Sendable {
                     arguments: [now, JSONText.encode(["new_name": name])])
             }
             state.identity = identity
+        }
+    }
+
+    /// Appends `samples` to `state_history` (epoch 1) in one transaction, each at its own time.
+    public func recordStates(_ samples: [StateSample]) throws(StoreError) {
+        guard !samples.isEmpty else { return }
+        try database.write { db in
+            for sample in samples {
+                try db.execute(
+                    sql: """
+                        INSERT INTO state_history (timestamp, warmth, clarity, stability, presence, sensors, epoch)
+                        VALUES (?, ?, ?, ?, ?, ?, 1)
+                        """,
+                    arguments: [
+                        StoreTimestamp.format(sample.time), sample.warmth, sample.clarity, sample.stability, sample.presence,
+                        JSONText.encode(sample.sensors),
+                    ])
+            }
         }
     }
 

@@ -14,7 +14,10 @@ struct RunCommand: ParsableCommand {
             Values come from /etc/anima/anima.toml (or --config), then ANIMA_* variables, then these flags; \
             `anima config show` prints where each came from. SIGINT, SIGTERM and SIGHUP stop drawing, flush history, \
             persist the canvas, try the outbox for at most 3 s and exit 0 (SIGHUP does not reload: restart to apply \
-            new settings). Under systemd (Type=notify) it sends READY, WATCHDOG and STATUS.
+            new settings). Under systemd (Type=notify) it sends READY, WATCHDOG and STATUS. One creature per data \
+            directory: a second `anima run` on it exits 75, naming the first one's pid. On a full disk or a read-only \
+            file system the start waits and retries. Exit status: 0 after a stop, 64 for a bad flag, 75 while another \
+            anima holds the data directory, 78 for a bad configuration or a database anima will not open.
             """)
 
     @OptionGroup var options: RuntimeOptions
@@ -42,7 +45,7 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "With --clock-step: stop when the virtual clock reaches this UTC time, e.g. 2026-06-01T00:00:00Z or 2026-06-01.",
-        discussion: "A fresh virtual run starts a year before now; later runs resume after the last one's time.",
+        discussion: "A virtual run starts now, or just after the creature's newest record if that is later.",
         valueName: "ISO date"))
     var until: String?
 
@@ -89,14 +92,15 @@ struct RunCommand: ParsableCommand {
             let runOptions = RunOptions(
                 configuration: configuration, clockStep: clockStep, marks: marks, seed: seed, snapshotPath: snapshot, pace: pace,
                 simulatedTimeLimit: maxSimTime?.seconds, simulatedEnd: try untilTime)
-            // On a full disk the start waits for space instead of exiting into a restart loop.
-            guard let runtime = try DiskFullStart().start(shutdown: shutdown, notifier: SystemdNotifier(), logger: logger, { () throws(RuntimeError) in
+            // On a full disk or a read-only card the start waits instead of exiting into a restart loop.
+            guard let runtime = try WaitingStart().start(shutdown: shutdown, notifier: SystemdNotifier(), logger: logger, { () throws(RuntimeError) in
                 try CreatureRuntime(options: runOptions, shutdown: shutdown, logger: logger)
             }) else { return }
             status = runtime.run()
         } catch let error as ConfigurationLoader.LoadError {
             throw fail(error.description, status: FailureStatus(error))
         } catch let error as RuntimeError {
+            if case .busy = error { throw fail(error.description, status: .temporary) }
             throw fail(error.description, status: error.isConfiguration ? .configuration : .failure)
         }
         if status != 0 { throw ExitCode(status) }

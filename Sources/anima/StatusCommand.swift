@@ -30,6 +30,7 @@ struct StatusCommand: ParsableCommand {
         }
         Self.refreshGovernance(&status, databasePath: configuration.dataDirectory + "/anima.db")
         status.diskFreeBytes = DiskFull.freeBytes(at: configuration.dataDirectory) ?? status.diskFreeBytes
+        status.dataReadOnly = ReadOnlyFileSystem.contains(configuration.dataDirectory)
         // status.json keeps "running" after a crash or power cut: believe it only while the pid is an anima.
         if status.running && !ProcessLiveness.isAnima(pid: status.pid) { status.running = false }
         switch output.resolved {
@@ -71,7 +72,11 @@ struct StatusCommand: ParsableCommand {
     }
 
     /// Free space on the data directory's file system; below 1 MiB anima cannot record, and a start waits for space.
-    static func disk(_ free: UInt64?) -> String {
+    static func disk(_ free: UInt64?, readOnly: Bool, updatedAt: String) -> String {
+        if readOnly {
+            return "READ-ONLY: the file system was remounted read-only — anima cannot record, a start waits, and the "
+                + "rest of this status is from \(updatedAt); see dmesg, check the card (fsck) and reboot"
+        }
         guard let free else { return "unknown" }
         guard free >= DiskFull.nearlyFull else {
             return "FULL: \(DiskFull.formatted(free)) free — anima cannot record, and a start waits for space; free some"
@@ -100,7 +105,7 @@ struct StatusCommand: ParsableCommand {
             ("last sync", status.lastSync ?? "never"),
             ("verdict", verdict),
             ("missing inputs", status.missingInputs.isEmpty ? "none" : status.missingInputs.joined(separator: ", ")),
-            ("disk", Self.disk(status.diskFreeBytes)),
+            ("disk", Self.disk(status.diskFreeBytes, readOnly: status.dataReadOnly == true, updatedAt: status.updatedAt)),
             ("updated", status.updatedAt),
         ]
         return rows

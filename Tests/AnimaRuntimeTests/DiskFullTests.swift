@@ -69,10 +69,10 @@ import Testing
 }
 
 /// The start's wait on a full disk (the process-level test with a real full file system is FullDiskStartTests).
-@Suite struct DiskFullStartTests {
+@Suite struct WaitingStartTests {
     @Test func retriesWhileTheDiskIsFullAndStartsWhenItIsNot() throws {
         var attempts = 0
-        let value = try DiskFullStart(retryInterval: 0.01).start(
+        let value = try WaitingStart(retryInterval: 0.01).start(
             shutdown: ShutdownSignal(signals: []), notifier: SystemdNotifier(socketPath: nil), logger: Logger(label: "test")
         ) { () throws(RuntimeError) -> Int in
             attempts += 1
@@ -85,7 +85,7 @@ import Testing
     @Test func anyOtherStartFailureIsThrownAtOnce() {
         var attempts = 0
         #expect(throws: RuntimeError.self) {
-            try DiskFullStart(retryInterval: 0.01).start(
+            try WaitingStart(retryInterval: 0.01).start(
                 shutdown: ShutdownSignal(signals: []), notifier: SystemdNotifier(socketPath: nil), logger: Logger(label: "test")
             ) { () throws(RuntimeError) -> Int in
                 attempts += 1

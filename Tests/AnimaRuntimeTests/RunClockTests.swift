@@ -19,23 +19,70 @@ final class SteppableClocks: SystemClocks {
 
 /// Issue 12 item 6: every loop timer and every time rule read the wall clock, so a step back (−1 h) stopped drawing,
 /// the panel, the watchdog and status for an hour (and froze the 8 h rule and backoff), and a step forward (+1 day)
-/// ended the drawing in progress.
+/// ended the drawing in progress. Issue 19 item 3: the run clock then stayed anchored at start, so a clock that was
+/// ahead at boot kept every summary future-dated for the whole run after NTP corrected it (5 created, 0 stored).
 @Suite struct RunClockTests {
-    @Test func wallClockStepsMoveNeitherRunTimeNorElapsedTime() {
+    /// A step is slewed: never a jump, never backwards, and the run clock converges on the corrected wall clock.
+    @Test func wallClockStepsAreSlewedNotJumpedAndTimeNeverRunsBackwards() {
         let system = SteppableClocks()
         let clock = RunClock(clocks: system)
         let start = clock.now()
         #expect(start == system.wall() && clock.elapsed() == 0)
         system.pass(10)
         #expect(clock.now() == start + 10 && clock.elapsed() == 10)
+        // NTP corrects a clock that was an hour ahead: the run clock runs at half speed until the wall catches up.
+        system.stepWall(by: -3_600)
+        var previous = clock.now()
+        var caughtUpAfter: Double?
+        for second in 1...8_000 {
+            system.pass(1)
+            let now = clock.now()
+            #expect(now > previous, "time moves on, never back")
+            #expect(now - previous <= 1, "never faster than real time while the wall is behind")
+            previous = now
+            if caughtUpAfter == nil, now == system.wall() { caughtUpAfter = Double(second) }
+        }
+        #expect(caughtUpAfter == 7_200, "a −1 h step is absorbed at half speed in 2 h")
+        #expect(clock.now() == system.wall() && clock.wallClockStep() == 0)
+        // A step forward (+1 day) is caught up at double speed: no jump that would end a drawing at once.
+        system.stepWall(by: 86_400)
+        let before = clock.now()
+        system.pass(1)
+        #expect(clock.now() == before + 2)
+        #expect(clock.elapsed() == 8_011)
+    }
+
+    /// What the host receives is never later than the wall clock: right after a correction, summaries carry the true
+    /// time, while history keeps slewing down.
+    @Test func hostStampsFollowTheCorrectedWallClockAtOnce() {
+        let system = SteppableClocks()
+        let clock = RunClock(clocks: system)
+        system.pass(30)
         system.stepWall(by: -3_600)
         system.pass(1)
-        #expect(clock.now() == start + 11 && clock.elapsed() == 11)
-        #expect(clock.wallClockStep() == -3_600)
-        system.stepWall(by: 86_400)
+        #expect(clock.hostStamp() == system.wall())
+        #expect(clock.now() > system.wall() + 3_000)
+    }
+
+    /// Issue 19 items 3 and 10: a start never goes back before the creature's newest record. A wall clock now behind
+    /// it starts just after it and slews down; a virtual clock resumes after it (SIGKILL leaves no runtime.last_time).
+    @Test func aStartResumesAfterTheNewestRecord() {
+        let system = SteppableClocks()
+        let wall = RunClock(clocks: system)
+        let newest = system.wall() + 600
+        wall.resume(after: newest)
+        #expect(wall.now() > newest && wall.now() < newest + 1)
         system.pass(1)
-        #expect(clock.now() == start + 12 && clock.elapsed() == 12)
-        #expect(clock.wallClockStep() == 82_800)
+        #expect(wall.now() > newest + 0.4 && wall.hostStamp() == system.wall())
+        wall.resume(after: system.wall() - 86_400)  // an older record moves nothing
+        #expect(wall.now() > newest)
+
+        let virtual = RunClock(virtualStart: system.wall(), clocks: system)
+        virtual.resume(after: system.wall() + 86_400 * 30)
+        #expect(virtual.now() == system.wall() + 86_400 * 30 + 1)
+        #expect(virtual.hostStamp() == system.wall(), "a simulated run racing ahead is dated now for the host")
+        virtual.resume(after: system.wall())
+        #expect(virtual.now() == system.wall() + 86_400 * 30 + 1)
     }
 
     /// The loop's cadences (watchdog 1 s, status 2 s, panel 1/fps, draw 1 s) run on `elapsed()`: across a −1 h and a

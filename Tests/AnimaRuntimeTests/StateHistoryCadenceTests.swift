@@ -5,7 +5,7 @@ import Testing
 
 @testable import AnimaRuntime
 
-/// state_history rows every 30 s of run-clock time, in a real anima.db.
+/// state_history rows every 30 s of run-clock time, kept until the next store flush, in a real anima.db.
 @Suite struct StateHistoryCadenceTests {
     final class Clock: @unchecked Sendable {
         var now = 1_767_225_600.0
@@ -25,10 +25,14 @@ import Testing
         // The loop senses every 2 s; rows land at 0, 30, 60 … of run-clock time.
         for step in 0...45 {
             clock.now = 1_767_225_600 + Double(step * 2)
-            written.append(try cadence.record(anima, readings: readings, now: clock.now, into: store.identity))
+            written.append(cadence.sample(anima, readings: readings, now: clock.now))
         }
         #expect(written.enumerated().filter(\.element).map(\.offset) == [0, 15, 30, 45])
+        #expect(try store.identity.recentStateHistory(limit: 100).isEmpty, "kept for the flush, not written one by one")
+        try cadence.flush(into: store.identity)
+        #expect(cadence.pending.isEmpty)
         let rows = try store.identity.recentStateHistory(limit: 100)
+        #expect(rows.map { StoreTimestamp.parse($0.timestamp) } == [0.0, 30, 60, 90].map { Optional(1_767_225_600 + $0) }, "each row at its own time")
         #expect(rows.count == 4)
         #expect(rows.first?.clarity == 0.6)
         #expect(rows.first?.epoch == 1)
@@ -47,15 +51,20 @@ import Testing
         let store = try AnimaStore(path: directory + "/anima.db")
         var cadence = StateHistoryCadence()
         let anima = AnimaState(warmth: 0.4, clarity: 0.6, stability: 0.7, presence: 0.8)
-        #expect(try cadence.record(anima, readings: nil, now: .nan, into: store.identity) == false)
-        #expect(try cadence.record(anima, readings: nil, now: 1000, into: store.identity))
-        #expect(try cadence.record(anima, readings: nil, now: .infinity, into: store.identity) == false)
-        #expect(try cadence.record(anima, readings: nil, now: 1010, into: store.identity) == false)
-        // A jump back writes at once and restarts the cadence there (no 990 s stall).
-        #expect(try cadence.record(anima, readings: nil, now: 10, into: store.identity))
-        #expect(try cadence.record(anima, readings: nil, now: 20, into: store.identity) == false)
-        #expect(try cadence.record(anima, readings: nil, now: 40, into: store.identity))
+        // A jump back samples at once and restarts the cadence there (no 990 s stall).
+        let sampled = [Double.nan, 1000, .infinity, 1010, 10, 20, 40].map { cadence.sample(anima, readings: nil, now: $0) }
+        #expect(sampled == [false, true, false, false, true, false, true])
+        try cadence.flush(into: store.identity)
         #expect(try store.identity.recentStateHistory(limit: 10).count == 3)
         store.close()
+    }
+
+    /// While writes fail (a full disk) the rows wait, at most an hour of them, the oldest dropped first.
+    @Test func rowsWaitingForAFailingStoreAreBounded() {
+        var cadence = StateHistoryCadence()
+        let anima = AnimaState(warmth: 0.4, clarity: 0.6, stability: 0.7, presence: 0.8)
+        for step in 0..<500 { cadence.sample(anima, readings: nil, now: Double(step) * 30) }
+        #expect(cadence.pending.count == StateHistoryCadence.pendingBound)
+        #expect(cadence.pending.first?.time == Double(500 - StateHistoryCadence.pendingBound) * 30)
     }
 }

@@ -9,6 +9,12 @@ public struct CanvasDocument: Sendable, Equatable {
         public var x: Int
         public var y: Int
         public var color: RGB
+
+        public init(x: Int, y: Int, color: RGB) {
+            self.x = x
+            self.y = y
+            self.color = color
+        }
     }
 
     public var pixels: [Pixel] = []
