@@ -186,7 +186,7 @@ public final class CreatureRuntime {
         if let document = canvasStorage.load(width: size.width, height: size.height, now: clock.now()) {
             engine = DrawingEngine(configuration: engineConfiguration, clock: clock, random: random, restoring: document)
             logger.info("resumed the canvas: \(engine.pixelCount) pixels, \(engine.markCount) marks, era \(engine.era.rawValue)")
-            if let removed = try? store.removeHistory(aheadOf: engine.markCount, drawingStart: engine.state.drawingStartTime), removed > 0 {
+            if let removed = try? store.removeHistory(aheadOf: engine.markCount), removed > 0 {
                 logger.notice("history: removed \(removed) drawing_history rows past the saved canvas's \(engine.markCount) marks (marks a crash took from the canvas)")
             }
         } else {
@@ -226,6 +226,13 @@ public final class CreatureRuntime {
         } catch {
             throw .dataDirectory(path: dataDirectory, reason: "\(error.localizedDescription)")
         }
+        // Someone else's or a damaged database, or a lost one, is refused before the lock file is made: a wrong data
+        // directory (the Python creature's) is left exactly as it was.
+        switch DatabaseInspection.inspect(path: dataDirectory + "/anima.db") {
+        case .new, .anima: break
+        case let kind: throw .configuration(StoreError.refused(path: dataDirectory + "/anima.db", kind: kind).description)
+        }
+        if let lost = LostDatabase.evidence(dataDirectory: dataDirectory) { throw .configuration(lost) }
         do {
             return try DataDirectoryLock(directory: dataDirectory)
         } catch {
@@ -239,7 +246,6 @@ public final class CreatureRuntime {
     }
 
     private static func openStore(dataDirectory: String, clock: RunClock) throws(RuntimeError) -> AnimaStore {
-        if let lost = LostDatabase.evidence(dataDirectory: dataDirectory) { throw .configuration(lost) }
         do {
             return try AnimaStore(path: dataDirectory + "/anima.db", clock: clock.reading, verifyIntegrity: true)
         } catch {
@@ -446,6 +452,7 @@ public final class CreatureRuntime {
         do {
             try canvasStorage.save(engine.canvasDocument(), now: clock.now(), whole: whole)
             engine.canvasPersisted()
+            try? store.runtimeState.set(clock.now(), forKey: AnimaStore.canvasPersistedKey)
             logBackoff.clear("canvas")
         } catch {
             logRepeated("canvas", .error, "could not persist the canvas: \(DiskFull.describe(error, directory: dataDirectory))")

@@ -24,14 +24,19 @@ extension AnimaStore {
 }
 
 extension AnimaStore {
-    /// Deletes the drawing_history rows of the drawing that began at `drawingStart` whose mark count is past `marks`:
-    /// rows recorded after the canvas was last persisted, describing marks a crash took from the canvas. Without this a
-    /// resumed drawing recorded those mark numbers again (a rewind in the history). Returns how many went.
-    public func removeHistory(aheadOf marks: Int, drawingStart: Double) throws(StoreError) -> Int {
-        try database.write { db in
+    /// The `runtime_state` key holding the run-clock time the canvas was last persisted.
+    public static let canvasPersistedKey = "canvas.persisted_at"
+
+    /// Deletes the drawing_history rows recorded after the canvas was last persisted (`canvasPersistedKey`) whose
+    /// mark count is past the resumed canvas's `marks`: they describe marks a crash took from the canvas. Without this
+    /// a resumed drawing recorded those mark numbers again (a rewind in the history). Rows from before anima knew
+    /// when its canvas was persisted (an adopted creature's) are never touched. Returns how many went.
+    public func removeHistory(aheadOf marks: Int) throws(StoreError) -> Int {
+        guard let persisted = try runtimeState.value(Double.self, forKey: Self.canvasPersistedKey) else { return 0 }
+        return try database.write { db in
             try db.execute(
-                sql: "DELETE FROM drawing_history WHERE timestamp >= ? AND marks > ?",
-                arguments: [StoreTimestamp.format(drawingStart), marks])
+                sql: "DELETE FROM drawing_history WHERE timestamp > ? AND marks > ?",
+                arguments: [StoreTimestamp.format(persisted), marks])
             return db.changesCount
         }
     }

@@ -8,6 +8,12 @@ import Testing
     @Test func anAbsurdSaveTimeIsClampedNamedAndTheCanvasResumed() throws {
         let data = ProcessRunner.temporaryDirectory("saved-state")
         let canvas = data + "/canvas.json"
+        // A creature first (a canvas.json with no anima.db beside it is a lost database, refused), then its canvas
+        // edited by hand.
+        let born = try ProcessRunner.run(
+            BuiltProduct.path("anima"),
+            ["run", "--board", "simulator", "--data-dir", data, "--clock-step", "1", "--marks", "1", "--anima", "0.41,0.82,0.89,0.83"])
+        #expect(born.status == 0, "\(born.output)")
         try """
             {"pixels": {"10,10": [200,100,50], "11,10": [200,100,50]}, "mark_count": 2, "last_save_time": 1e300,
              "last_clear_time": -1}
