@@ -57,6 +57,11 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
     /// What the data directory's file system has left for anima (statvfs f_bavail × f_frsize); `anima status` reads it
     /// fresh, so a creature waiting on a full disk (which cannot write this file) is shown as such.
     public var diskFreeBytes: UInt64? = nil
+    /// The error of the last sync that talked to the host (or tried to), nil once one succeeds: a wrong
+    /// governance.url, a proxy's page, a refused token, a clock ahead. Never the token; the URL without userinfo.
+    public var governanceError: String? = nil
+    /// Finished drawings the host refused by name (or unreadable rows), kept in anima.db's drawing_uploads_quarantine.
+    public var drawingsQuarantined: Int? = nil
 
     enum CodingKeys: String, CodingKey {
         case board, pid, running, fps, era, marks, pixels, paused, E, I, S, V, C
@@ -77,6 +82,8 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         case lastVerdict = "last_verdict"
         case missingInputs = "missing_inputs"
         case diskFreeBytes = "disk_free_bytes"
+        case governanceError = "governance_error"
+        case drawingsQuarantined = "drawings_quarantined"
     }
 
     /// Every key is written, absent values as null, so readers can rely on the documented set.
@@ -112,6 +119,8 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         try container.encode(lastVerdict, forKey: .lastVerdict)
         try container.encode(missingInputs, forKey: .missingInputs)
         try container.encode(diskFreeBytes, forKey: .diskFreeBytes)
+        try container.encode(governanceError, forKey: .governanceError)
+        try container.encode(drawingsQuarantined, forKey: .drawingsQuarantined)
     }
 
     public static func path(dataDirectory: String) -> String { dataDirectory + "/status.json" }
