@@ -52,7 +52,7 @@ final class CapturedLog: @unchecked Sendable {
     @Test(arguments: [
         "UPDATE outbox SET created_at = 'x' WHERE id = 'b'",
         "UPDATE outbox SET payload = 'not a blob' WHERE id = 'b'",
-        "UPDATE outbox SET id = 42 WHERE id = 'b'",
+        "UPDATE outbox SET created_at = x'00' WHERE id = 'b'",
     ])
     func aWronglyTypedOutboxRowIsQuarantinedNotATrap(_ sql: String) throws {
         let store = try open()
