@@ -25,7 +25,7 @@ public final class CurlTransport: HTTPTransport {
     public func send(method: String, url: String, headers: [String: String], body: [UInt8], timeout: Double) async throws(TransportError)
         -> HTTPResponse
     {
-        guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw TransportError(message: "invalid URL \(url)") }
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw TransportError(message: "invalid URL \(RedactedURL.text(url))") }
         let milliseconds = Int(max(0.1, timeout) * 1000)
         // "Expect:" keeps libcurl from waiting for a 100 Continue before a large body.
         let lines = ["User-Agent: \(AnimaVersion.userAgent)", "Expect:"]
@@ -62,13 +62,13 @@ public final class CurlTransport: HTTPTransport {
             }
         }
         defer { anima_curl_reply_free(&reply) }
-        guard status == 0 else { return .failure(TransportError(message: failureMessage(reply, url: url, limit: limit, milliseconds: milliseconds, caFile: caFile))) }
+        guard status == 0 else { return .failure(TransportError(message: failureMessage(reply, url: RedactedURL.text(url), limit: limit, milliseconds: milliseconds, caFile: caFile))) }
         let bodyBytes = reply.body.map { [UInt8](UnsafeBufferPointer(start: $0, count: reply.body_length)) } ?? []
         let headerText = reply.header_text.map { String(cString: $0) } ?? ""
         return .success(HTTPResponse(status: reply.status, body: bodyBytes, headers: lastHeaderBlock(headerText)))
     }
 
-    /// Why there is no answer, in words that say what to check.
+    /// Why there is no answer, in words that say what to check; `url` is already redacted (no userinfo).
     static func failureMessage(_ reply: anima_curl_reply, url: String, limit: Int, milliseconds: Int, caFile: String?) -> String {
         let detail = withUnsafeBytes(of: reply.error) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)

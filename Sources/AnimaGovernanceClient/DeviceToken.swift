@@ -14,7 +14,9 @@ public struct DeviceToken: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "<device token redacted>" }
 
     /// Reads the token from `path`, which must be a regular file readable by its owner only (0600 or 0400):
-    /// a token others can read is refused rather than used. Surrounding whitespace and newlines are dropped.
+    /// a token others can read is refused rather than used. The file holds one line, with or without a trailing newline
+    /// (spaces around it are dropped); anything else — a second line, a control character inside — is refused naming
+    /// the file, because the token goes verbatim into an HTTP header line where a newline would inject a header.
     public static func read(path: String) throws(GovernanceClientError) -> DeviceToken {
         var info = stat()
         guard stat(path, &info) == 0 else {
@@ -38,18 +40,25 @@ public struct DeviceToken: Sendable, Equatable, CustomStringConvertible {
             // A token is 64 hex characters; a file this large is not a token file.
             guard bytes.count <= 4096 else { throw .tokenFileUnreadable(path: path, reason: "larger than 4 KiB") }
         }
-        let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
-        guard !text.isEmpty else { throw .tokenFileEmpty(path: path) }
-        return DeviceToken(value: text)
+        return try token(fromFileBytes: bytes, path: path)
     }
-}
 
-extension String {
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
+    /// The token in a token file's bytes: one line of visible ASCII, an optional trailing `\n` (or `\r\n`) and
+    /// surrounding spaces or tabs allowed.
+    static func token(fromFileBytes bytes: [UInt8], path: String) throws(GovernanceClientError) -> DeviceToken {
+        var line = bytes[...]
+        if line.last == UInt8(ascii: "\n") { line = line.dropLast() }
+        if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+        let blank: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t")]
+        while let first = line.first, blank.contains(first) { line = line.dropFirst() }
+        while let last = line.last, blank.contains(last) { line = line.dropLast() }
+        guard !line.isEmpty else { throw .tokenFileEmpty(path: path) }
+        if let index = line.firstIndex(where: { $0 < 0x21 || $0 > 0x7E }) {
+            let offset = index - bytes.startIndex
+            let what = line[index] == UInt8(ascii: "\n") || line[index] == UInt8(ascii: "\r")
+                ? "more than one line (a line break at byte \(offset))" : "a space, control or non-ASCII byte at byte \(offset)"
+            throw .tokenFileMalformed(path: path, reason: what)
+        }
+        return DeviceToken(value: String(decoding: line, as: UTF8.self))
     }
 }

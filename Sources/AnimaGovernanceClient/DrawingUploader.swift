@@ -4,8 +4,10 @@ import GovernanceCore
 
 /// Uploads the oldest queued finished drawing with `PUT {host}/v1/drawings/{sha256}` (the PNG as the body, its
 /// metadata as `X-Drawing-*` headers) and removes it from the queue only when the host's 2xx names that same hash.
-/// A 4xx other than 401/403/408/429 means the host will never take these bytes: the row is discarded and counted
-/// (the PNG stays in `drawings/`), so one bad drawing cannot block the ones behind it.
+/// A 4xx other than 401/403/408/429 whose body is the host's JSON error naming a header or the body means the host will
+/// never take these bytes: the row moves to `drawing_uploads_quarantine`, counted (the PNG also stays in `drawings/`;
+/// `anima sync --requeue-quarantined` puts it back), so one bad drawing cannot block the ones behind it. Any other 4xx
+/// (a proxy's page, the wrong port) and "finished in the future" (the device's clock) keep it queued, with backoff.
 struct DrawingUploader: Sendable {
     enum Outcome: Sendable, Equatable {
         case empty
@@ -67,17 +69,26 @@ struct DrawingUploader: Sendable {
         case 408, 429, 500...:
             return .failed(.serverUnavailable(status: response.status, detail: Self.errorText(response)))
         default:
-            let error = GovernanceClientError.rejected(status: response.status, detail: Self.errorText(response), field: nil)
-            do {
-                try queue.discardRefused(sha256: drawing.sha256, at: now)
-            } catch {
-                return .failed(.store(error))
+            switch HostRefusal.drawing(response) {
+            case .notTheHost:
+                return .failed(.notTheHost(status: response.status, excerpt: OutboxSender.excerpt(response.body)))
+            case let .clockAhead(body):
+                return .failed(.clockAhead(status: response.status, detail: body.error, field: body.field ?? ""))
+            case let .unnamed(body):
+                return .failed(.rejected(status: response.status, detail: body.error, field: nil))
+            case let .named(_, body):
+                let error = GovernanceClientError.rejected(status: response.status, detail: body.error, field: body.field)
+                do {
+                    try queue.quarantine(sha256: drawing.sha256, status: response.status, reason: error.description, at: now)
+                } catch {
+                    return .failed(.store(error))
+                }
+                return .refused(sha256: drawing.sha256, error)
             }
-            return .refused(sha256: drawing.sha256, error)
         }
     }
 
     private static func errorText(_ response: HTTPResponse) -> String {
-        (try? JSONDecoder().decode(BridgeErrorBody.self, from: Data(response.body)))?.error ?? OutboxSender.excerpt(response.body)
+        HostRefusal.errorBody(response)?.error ?? OutboxSender.excerpt(response.body)
     }
 }

@@ -29,6 +29,9 @@ public final class GovernanceClient: Sendable {
         var lastEISV: EISV?
         var syncing = false
         var lastError: GovernanceClientError?
+        /// True after a failed summary (verdict) exchange, until the next successful one: only then does the local
+        /// fallback apply. A failed drawing upload is not a lost verdict and must not override the host's pause.
+        var verdictUnreachable = false
         /// After the host refused a batch, the next attempts send one row at a time until the refused row is found.
         var isolating = false
     }
@@ -103,15 +106,15 @@ public final class GovernanceClient: Sendable {
             throw .invalidSummary("\(error)")
         }
         do {
-            try outbox.append(id: summary.id, payload: payload, at: summary.recordedAt)
-            try runtimeState.increment(GovernanceStateKeys.summariesCreated)
+            // One transaction: a kill -9 between a separate append and count left summaries_created behind the outbox.
+            try outbox.append(id: summary.id, payload: payload, at: summary.recordedAt, counting: GovernanceStateKeys.summariesCreated)
         } catch {
             throw .store(error)
         }
         let hostUnreachable = state.withLock { state -> Bool in
             state.lastSummaryAt = summary.recordedAt
             state.lastEISV = summary.eisv
-            return state.lastError != nil
+            return state.verdictUnreachable
         }
         if hostUnreachable { applyLocalVerdict() }
         return summary
@@ -172,7 +175,7 @@ public final class GovernanceClient: Sendable {
             case let .failed(error):
                 report.error = error.description
                 if case .rejected = error { state.withLock { $0.isolating = true } }
-                recordFailure(error)
+                recordFailure(error, verdictExchange: true)
             }
             break
         }
@@ -213,7 +216,7 @@ public final class GovernanceClient: Sendable {
                 logger.warning("the governance host refused drawing \(sha256.prefix(12)): \(error); its PNG stays in drawings/")
             case let .failed(error):
                 report.error = error.description
-                recordFailure(error)
+                recordFailure(error, verdictExchange: false)
                 return
             }
         }
@@ -224,6 +227,7 @@ public final class GovernanceClient: Sendable {
         state.withLock {
             $0.backoff.recordSuccess()
             $0.lastError = nil
+            $0.verdictUnreachable = false
             $0.verdict = verdict
         }
         do {
@@ -234,14 +238,17 @@ public final class GovernanceClient: Sendable {
         }
     }
 
-    private func recordFailure(_ error: GovernanceClientError) {
+    /// Counts a failure for the backoff. `verdictExchange`: the summaries' request failed, so no verdict came and the
+    /// local fallback applies; a failed drawing upload backs off the same way but leaves the verdict in force alone.
+    private func recordFailure(_ error: GovernanceClientError, verdictExchange: Bool) {
         let now = clock()
         let delay = state.withLock { state -> Double in
             state.lastError = error
+            if verdictExchange { state.verdictUnreachable = true }
             return state.backoff.recordFailure(at: now, using: &state.random)
         }
         logger.warning("\(error) (next attempt in \(Int(delay.rounded())) s)")
-        applyLocalVerdict()
+        if verdictExchange { applyLocalVerdict() }
     }
 
     /// The §6.7 fallback from the newest summary this process made; keeps the current verdict if there is none.

@@ -5,6 +5,8 @@ import Foundation
 public struct GovernanceClientConfiguration: Sendable {
     public static let defaultInterval = 180.0
     public static let minimumInterval = 30.0
+    /// One summary a day at the least: a longer interval is a typo (`1e308`), and the host would see a silent device.
+    public static let maximumInterval = 86_400.0
     /// Most summaries per request (the host accepts up to 1000; 100 keeps requests small on a Pi's link).
     public static let maxBatchSize = 100
 
@@ -26,8 +28,9 @@ public struct GovernanceClientConfiguration: Sendable {
     ) throws(GovernanceClientError) {
         guard let url = URL(string: hostURL), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
             let host = url.host, !host.isEmpty
-        else { throw .invalidHostURL(hostURL) }
+        else { throw .invalidHostURL(RedactedURL.text(hostURL)) }
         guard interval.isFinite, interval >= Self.minimumInterval else { throw .intervalTooShort(interval) }
+        guard interval <= Self.maximumInterval else { throw .intervalTooLong(interval) }
         self.hostURL = url
         self.token = token
         self.interval = interval

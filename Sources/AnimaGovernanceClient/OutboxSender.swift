@@ -5,7 +5,8 @@ import GovernanceCore
 /// Posts the oldest queued summaries as one batch and deletes them only when the host's answer acknowledges exactly
 /// that batch: a 2xx whose body is a summary response counting every row sent. Anything else — a captive portal's
 /// HTML, a proxy page, truncated JSON, an unknown action, a redirect — leaves every row queued.
-/// A row the host refuses on its own (a 4xx to a batch of one) is quarantined, so it cannot block the queue.
+/// A row the host refuses on its own (its JSON error naming `summaries[0]` of a batch of one) is quarantined, so it
+/// cannot block the queue; a 4xx from anything else (a proxy page, the wrong port) or "your clock is ahead" keeps it.
 struct OutboxSender: Sendable {
     enum Outcome: Sendable {
         case empty
@@ -63,21 +64,28 @@ struct OutboxSender: Sendable {
         case 300..<400:
             return .failed(.redirected(status: response.status, location: Self.origin(of: response.headers["location"])))
         case 401, 403:
-            return .failed(.unauthorized(status: response.status, detail: Self.errorBody(response)?.error ?? ""))
+            return .failed(.unauthorized(status: response.status, detail: HostRefusal.errorBody(response)?.error ?? ""))
         case 408, 429, 500...:
-            return .failed(.serverUnavailable(status: response.status, detail: Self.errorBody(response)?.error ?? ""))
+            return .failed(.serverUnavailable(status: response.status, detail: HostRefusal.errorBody(response)?.error ?? ""))
         default:
-            let body = Self.errorBody(response)
-            let error = GovernanceClientError.rejected(
-                status: response.status, detail: body?.error ?? Self.excerpt(response.body), field: body?.field)
-            // A batch of one that the host refuses is that summary's fault: set it aside, keep the rest moving.
-            guard items.count == 1, response.status != 413 else { return .failed(error) }
-            do {
-                try outbox.quarantine(id: items[0].id, status: response.status, reason: error.description, at: now)
-            } catch {
-                return .failed(.store(error))
+            switch HostRefusal.summaries(response, count: items.count) {
+            case .notTheHost:
+                return .failed(.notTheHost(status: response.status, excerpt: Self.excerpt(response.body)))
+            case let .clockAhead(body):
+                return .failed(.clockAhead(status: response.status, detail: body.error, field: body.field ?? ""))
+            case let .unnamed(body):
+                return .failed(.rejected(status: response.status, detail: body.error, field: body.field))
+            case let .named(_, body):
+                let error = GovernanceClientError.rejected(status: response.status, detail: body.error, field: body.field)
+                // A batch of one that the host refuses by name is that summary's fault: set it aside, keep the rest moving.
+                guard items.count == 1, response.status != 413 else { return .failed(error) }
+                do {
+                    try outbox.quarantine(id: items[0].id, status: response.status, reason: error.description, at: now)
+                } catch {
+                    return .failed(.store(error))
+                }
+                return .quarantined(id: items[0].id, error)
             }
-            return .quarantined(id: items[0].id, error)
         }
     }
 
@@ -94,9 +102,4 @@ struct OutboxSender: Sendable {
         return "\(url.scheme ?? "?")://\(host)\(url.port.map { ":\($0)" } ?? "")"
     }
 
-    /// The host's error body, its texts capped (they end up in anima.db's quarantine and in `anima status`).
-    private static func errorBody(_ response: HTTPResponse) -> BridgeErrorBody? {
-        guard let body = try? JSONDecoder().decode(BridgeErrorBody.self, from: Data(response.body)) else { return nil }
-        return BridgeErrorBody(error: HostText.capped(body.error), field: body.field.map(HostText.capped))
-    }
 }

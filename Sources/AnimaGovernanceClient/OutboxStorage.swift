@@ -3,8 +3,9 @@ import AnimaStore
 /// The durable queue the client writes summaries to and the sender drains: anima.db's outbox in production.
 /// A protocol so the sender's logic reads as what it needs, nothing of SQLite.
 public protocol OutboxStorage: Sendable {
-    /// Queues a summary; appending an id already queued changes nothing.
-    func append(id: String, payload: [UInt8], at time: Double) throws(StoreError)
+    /// Queues a summary; appending an id already queued changes nothing. `counter` is incremented in the same
+    /// transaction when the row is new.
+    func append(id: String, payload: [UInt8], at time: Double, counting counter: String?) throws(StoreError)
     /// The oldest `limit` queued summaries, oldest first.
     func oldest(limit: Int) throws(StoreError) -> [OutboxItem]
     /// Removes summaries the host accepted.

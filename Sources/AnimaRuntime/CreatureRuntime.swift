@@ -547,7 +547,7 @@ public final class CreatureRuntime {
                     source: $0.source.rawValue, at: StatusTime.format($0.decidedAt))
             },
             missingInputs: fixedAnima == nil ? lastReadings.missing : [],
-            diskFreeBytes: DiskFull.freeBytes(at: dataDirectory))
+            diskFreeBytes: DiskFull.freeBytes(at: dataDirectory), governanceError: lastSync?.error)
         if onlyIfChanged, status.headline == lastStatusHeadline { return }
         lastStatusHeadline = status.headline
         flushedSinceStatus = false

@@ -1,6 +1,7 @@
 import AnimaBoards
 import AnimaDrawing
 import AnimaFiles
+import AnimaGovernanceClient
 import Foundation
 
 /// Everything `anima run` needs to know, resolved from four layers (later wins): built-in defaults, the configuration
@@ -176,6 +177,9 @@ public struct RuntimeConfiguration: Sendable, Equatable {
         get throws(Invalid) {
             let value = try number("governance.interval")
             guard value >= 30 else { throw invalid("governance.interval", "must be at least 30 seconds, got \(value)") }
+            guard value <= GovernanceClientConfiguration.maximumInterval else {
+                throw invalid("governance.interval", "must be at most 86400 seconds (one day), got \(value)")
+            }
             return value
         }
     }
@@ -219,7 +223,9 @@ public struct RuntimeConfiguration: Sendable, Equatable {
     public func shownRows() -> [[String]] {
         Self.settings.map { setting in
             let entry = entries[setting.key]
-            return [setting.key, entry?.value ?? "", entry?.source.description ?? "unset"]
+            // A URL with user:password in it must not print the password.
+            let value = setting.key == "governance.url" ? entry.map { RedactedURL.text($0.value) } : entry?.value
+            return [setting.key, value ?? "", entry?.source.description ?? "unset"]
         }
     }
 }

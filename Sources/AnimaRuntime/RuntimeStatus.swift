@@ -60,6 +60,11 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
     /// The data directory's file system is mounted read-only (an SD card after I/O errors); read fresh by `anima
     /// status`, since this file cannot be rewritten then and would still say "running, 0 failures".
     public var dataReadOnly: Bool? = nil
+    /// The error of the last sync that talked to the host (or tried to), nil once one succeeds: a wrong
+    /// governance.url, a proxy's page, a refused token, a clock ahead. Never the token; the URL without userinfo.
+    public var governanceError: String? = nil
+    /// Finished drawings the host refused by name (or unreadable rows), kept in anima.db's drawing_uploads_quarantine.
+    public var drawingsQuarantined: Int? = nil
 
     enum CodingKeys: String, CodingKey {
         case board, pid, running, fps, era, marks, pixels, paused, E, I, S, V, C
@@ -81,6 +86,8 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         case missingInputs = "missing_inputs"
         case diskFreeBytes = "disk_free_bytes"
         case dataReadOnly = "data_read_only"
+        case governanceError = "governance_error"
+        case drawingsQuarantined = "drawings_quarantined"
     }
 
     /// Every key is written, absent values as null, so readers can rely on the documented set.
@@ -117,6 +124,8 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         try container.encode(missingInputs, forKey: .missingInputs)
         try container.encode(diskFreeBytes, forKey: .diskFreeBytes)
         try container.encode(dataReadOnly, forKey: .dataReadOnly)
+        try container.encode(governanceError, forKey: .governanceError)
+        try container.encode(drawingsQuarantined, forKey: .drawingsQuarantined)
     }
 
     /// What makes a status worth rewriting at once: the creature started or stopped, its display, era or pause

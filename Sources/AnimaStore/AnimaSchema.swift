@@ -7,7 +7,7 @@ public enum AnimaSchema {
     /// The migration identifiers, in the order they apply.
     public static let migrationNames = [
         "v1-identity", "v1-events", "v1-state-history", "v1-drawing-history", "v1-outbox", "v1-runtime-state",
-        "v2-outbox-quarantine", "v3-drawing-uploads", "v4-application-id",
+        "v2-outbox-quarantine", "v3-drawing-uploads", "v4-application-id", "v5-drawing-upload-quarantine",
     ]
 
     /// The exact columns of `drawing_history`, in table order (the user's plan plus `epoch`).
@@ -137,6 +137,22 @@ public enum AnimaSchema {
             // Marks the file as anima's in its header, so a start can tell it from a foreign database by reading
             // 100 bytes (DatabaseInspection) instead of copying the whole file to inspect it.
             try db.execute(sql: "PRAGMA application_id = \(DatabaseInspection.applicationID)")
+        }
+        migrator.registerMigration("v5-drawing-upload-quarantine") { db in
+            // Drawings the governance host refused by name (its JSON error naming a header or the body), kept so
+            // `anima sync --requeue-quarantined` can send them again; no type constraints beyond the key, so a row
+            // with wrongly typed columns can be moved here as it is.
+            try db.execute(
+                sql: """
+                    CREATE TABLE drawing_uploads_quarantine (
+                        sha256 TEXT PRIMARY KEY,
+                        png BLOB,
+                        era, marks, pixels, completion, finished_at,
+                        quarantined_at REAL NOT NULL,
+                        status INTEGER NOT NULL,
+                        reason TEXT NOT NULL
+                    )
+                    """)
         }
         return migrator
     }

@@ -55,8 +55,10 @@ struct StatusCommand: ParsableCommand {
         status.outboxCapacity = store.outbox.capacity
         if let created = try? store.runtimeState.counter(GovernanceStateKeys.summariesCreated) { status.summariesCreated = created }
         if let sent = try? store.runtimeState.counter(GovernanceStateKeys.summariesSent) { status.summariesSent = sent }
+        status.drawingsQuarantined = try? store.drawingUploads.quarantinedCount()
         if let sync = (try? store.runtimeState.value(SyncReport.self, forKey: GovernanceStateKeys.lastSync)) ?? nil {
             status.lastSync = StatusTime.format(sync.at)
+            status.governanceError = sync.error
         }
         if let verdict = (try? store.runtimeState.value(AppliedVerdict.self, forKey: GovernanceStateKeys.lastVerdict)) ?? nil {
             status.lastVerdict = RuntimeStatus.Verdict(
@@ -100,9 +102,11 @@ struct StatusCommand: ParsableCommand {
             ("E I S V C", [status.E, status.I, status.S, status.V, status.C].map(number).joined(separator: " ")),
             ("recorder", "last commit \(status.lastRecorderCommit ?? "never"), \(status.recorderFailures) failures"),
             ("outbox", "\(status.outboxDepth) queued; \(status.summariesCreated) created, \(status.summariesSent) sent"),
-            ("quarantined", "\(status.outboxQuarantined ?? 0) refused by the host, kept in anima.db (outbox_quarantine)"),
+            ("quarantined", "\(status.outboxQuarantined ?? 0) summaries and \(status.drawingsQuarantined ?? 0) drawings refused by the host, "
+                + "kept in anima.db (anima sync --requeue-quarantined resends them)"),
             ("dropped", "\(status.outboxDropped ?? 0) oldest dropped while full (capacity \(status.outboxCapacity.map(String.init) ?? "?"); oldest go first)"),
             ("last sync", status.lastSync ?? "never"),
+            ("sync error", status.governanceError ?? "none"),
             ("verdict", verdict),
             ("missing inputs", status.missingInputs.isEmpty ? "none" : status.missingInputs.joined(separator: ", ")),
             ("disk", Self.disk(status.diskFreeBytes, readOnly: status.dataReadOnly == true, updatedAt: status.updatedAt)),

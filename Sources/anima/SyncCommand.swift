@@ -4,13 +4,18 @@ import AnimaStore
 import ArgumentParser
 import Foundation
 
-/// `anima sync`: send the outbox to the governance host now. Exits non-zero while rows remain.
+/// `anima sync`: send the outbox, then the queued finished drawings, to the governance host now. Exits non-zero while
+/// summaries remain. `--requeue-quarantined` first puts what the host refused (or unreadable rows) back in the queues,
+/// for after the cause is fixed (a wrong governance.url that once answered 4xx, a clock that was ahead).
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Send queued summaries to the governance host now; exit 1 if any remain queued.")
+        abstract: "Send queued summaries and finished drawings to the governance host now; exit 1 if summaries remain queued.")
 
     @OptionGroup var options: RuntimeOptions
+
+    @Flag(help: "First put quarantined summaries and drawings (refused by the host, or unreadable rows) back in the queue.")
+    var requeueQuarantined = false
 
     func run() async throws {
         let configuration: RuntimeConfiguration
@@ -33,15 +38,21 @@ struct SyncCommand: AsyncParsableCommand {
         do {
             let store = try AnimaStore(path: databasePath)
             defer { store.close() }
+            let clientConfiguration = try GovernanceClientConfiguration(
+                hostURL: url, tokenFile: tokenFile, interval: try configuration.governanceInterval, caFile: configuration.governanceCAFile)
+            if requeueQuarantined {
+                let summaries = try store.outbox.requeueQuarantined()
+                let drawings = try store.drawingUploads.requeueQuarantined()
+                print("requeued \(summaries) quarantined summaries and \(drawings) quarantined drawings")
+            }
             let client = GovernanceClient(
-                configuration: try GovernanceClientConfiguration(
-                    hostURL: url, tokenFile: tokenFile, interval: try configuration.governanceInterval, caFile: configuration.governanceCAFile),
-                outbox: store.outbox, runtimeState: store.runtimeState, clock: AnimaStore.wallClock)
+                configuration: clientConfiguration, outbox: store.outbox, runtimeState: store.runtimeState,
+                drawings: store.drawingUploads, clock: AnimaStore.wallClock)
             report = await client.syncNow()
         } catch {
             throw fail("\(error)")
         }
-        print("sent \(report.sent) (\(report.accepted) accepted, \(report.duplicates) already there) in \(report.batches) batches; \(report.remaining) remain")
+        print("sent \(report.sent) (\(report.accepted) accepted, \(report.duplicates) already there) in \(report.batches) batches; \(report.remaining) remain; \(report.drawingsUploaded) drawings uploaded")
         if let error = report.error { print("error: \(error)") }
         if report.remaining > 0 { throw ExitCode(1) }
     }

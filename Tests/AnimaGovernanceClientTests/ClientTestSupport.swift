@@ -78,3 +78,8 @@ func hostReply(action: GovernanceAction = .proceed) -> ScriptedHTTPTransport.Rep
 func status(_ code: Int, _ error: String = "") -> ScriptedHTTPTransport.Reply {
     .response(HTTPResponse(status: code, body: Array("{\"error\":\"\(error)\"}".utf8)))
 }
+
+/// The governance host's own refusal: its JSON error naming `field`.
+func refusal(_ code: Int, _ error: String, field: String) -> ScriptedHTTPTransport.Reply {
+    .response(HTTPResponse(status: code, body: Array("{\"error\":\"\(error)\",\"field\":\"\(field)\"}".utf8)))
+}

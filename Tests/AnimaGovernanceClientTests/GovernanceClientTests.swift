@@ -187,4 +187,22 @@ import Testing
         fixture.clock.advance(1)
         #expect(client.isSummaryDue())
     }
+
+    /// Issue 19 item 11: kill -9 between queueing a summary and counting it left `summaries_created` behind the outbox.
+    /// The count's write is made to fail here (a trigger, where a crash would stop it): the summary must not be queued
+    /// without its count.
+    @Test func aSummaryIsQueuedAndCountedInOneTransaction() throws {
+        let fixture = try ClientFixture()
+        let client = try fixture.client(ScriptedHTTPTransport(replies: [hostReply()]))
+        try fixture.enqueue(client)
+        try fixture.store.database.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER refuse_count BEFORE UPDATE ON runtime_state WHEN NEW.key = 'governance.summaries_created'
+                BEGIN SELECT RAISE(ABORT, 'simulated crash before the count'); END
+                """)
+        }
+        #expect(throws: GovernanceClientError.self) { try fixture.enqueue(client) }
+        #expect(try fixture.store.outbox.depth() == 1)
+        #expect(try fixture.store.runtimeState.counter(GovernanceStateKeys.summariesCreated) == 1)
+    }
 }

@@ -33,7 +33,7 @@ import Testing
     /// Pins the uncapped error message of a refusal, which went whole into the quarantine row in anima.db.
     @Test func aMegabyteErrorMessageIsCappedInTheQuarantine() async throws {
         let fixture = try ClientFixture()
-        let transport = ScriptedHTTPTransport(replies: [status(400, Self.megabyte)])
+        let transport = ScriptedHTTPTransport(replies: [refusal(400, Self.megabyte, field: "summaries[0].anima.warmth")])
         let client = try fixture.client(transport)
         try fixture.enqueue(client)
         let report = await client.syncNow()

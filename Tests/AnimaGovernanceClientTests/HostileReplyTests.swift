@@ -92,8 +92,11 @@ import Testing
         let poisoned = LockedBox<String?>(nil)
         let transport = ScriptedHTTPTransport(replies: [
             .handler { body in
-                if let bad = poisoned.value, String(decoding: body, as: UTF8.self).contains(bad) {
-                    return HTTPResponse(status: 400, body: Array(#"{"error":"era is not text","field":"summaries[1].drawing.era"}"#.utf8))
+                // The host names the refused summary by its index in the batch sent.
+                if let bad = poisoned.value, let batch = try? SummaryValidator.decodeBatch(body),
+                    let index = batch.summaries.firstIndex(where: { $0.id == bad })
+                {
+                    return HTTPResponse(status: 400, body: Array(#"{"error":"era is not text","field":"summaries[\#(index)].drawing.era"}"#.utf8))
                 }
                 let count = (try? SummaryValidator.decodeBatch(body).summaries.count) ?? 0
                 let verdict = BridgeVerdict(action: .proceed, margin: .comfortable, reason: "ok", risk: 0, coherence: 1, E: 0, I: 0, S: 0, V: 0, verdict: .safe)

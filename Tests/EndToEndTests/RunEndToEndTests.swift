@@ -120,7 +120,7 @@ import Testing
         #expect(object["outbox_capacity"] as? Int == 20_000)
         let table = try ProcessRunner.run(anima, ["status", "--data-dir", directory])
         #expect(table.output.contains("board           simulator"))
-        #expect(table.output.contains("quarantined     0 refused by the host"))
+        #expect(table.output.contains("0 summaries and 0 drawings refused by the host"))
         let missing = try ProcessRunner.run(anima, ["status", "--data-dir", directory + "/nope"])
         #expect(missing.status == 1)
         #expect(missing.output.contains("no status yet"))
