@@ -13,7 +13,7 @@ struct AdoptCommand: ParsableCommand {
             Stop anima-mcp first (sudo systemctl stop anima anima-broker). The source directory is only read — its \
             anima.db is read from a copy — so it stays exactly as it was, as the backup to go back to. Its local \
             timestamps are converted to UTC with this machine's time zone (or --time-zone). The copy is made in the \
-            data directory, which needs about twice the source database's size free (checked first). Running adopt \
+            data directory, which needs 2.2 times the source database's size free (checked first). Running adopt \
             again imports only what the Python creature wrote since; adopting over a different creature is refused.
             """)
 

@@ -24,6 +24,7 @@ import Glibc
         let made = try ProcessRunner.run("/usr/bin/python3", [fixture, directory], environment: berlin)
         let succeeded = made.status == 0
         try #require(succeeded, "\(made.output)")
+        guard extraRows > 0 else { return }
         let grow = try ProcessRunner.run("/usr/bin/python3", ["-c", """
             import sqlite3, sys
             c = sqlite3.connect(sys.argv[1])
@@ -48,7 +49,7 @@ import Glibc
         let home = ProcessRunner.temporaryDirectory("adopt-tmpdir")
         try Self.makeSource(home + "/.anima", extraRows: 0)
         let notADirectory = home + "/tmpdir-is-a-file"
-        FileManager.default.createFile(atPath: notADirectory, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: notADirectory, contents: Data("x".utf8))
         let target = home + "/var-lib-anima"
         let adopted = try ProcessRunner.run(
             BuiltProduct.path("anima"), ["adopt", "--from", home + "/.anima", "--data-dir", target],
