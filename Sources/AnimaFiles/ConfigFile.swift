@@ -38,11 +38,37 @@ public struct ConfigFile: Sendable, Equatable {
         lhs.path == rhs.path && lhs.values.mapValues(\.value) == rhs.values.mapValues(\.value)
     }
 
+    /// Parses the file's bytes as read from disk. A UTF-8 byte order mark and Windows line ends (CRLF) are accepted —
+    /// a file edited on Windows is normal input; a NUL byte or bytes that are not UTF-8 are refused naming the line.
+    public init(path: String, bytes: [UInt8]) throws(ParseError) {
+        var body = bytes[...]
+        if body.starts(with: Self.byteOrderMark) { body = body.dropFirst(Self.byteOrderMark.count) }
+        var text = ""
+        text.reserveCapacity(body.count)
+        for (index, line) in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            if let column = line.firstIndex(of: 0) {
+                throw ParseError(
+                    file: path, line: index + 1,
+                    message: "a NUL byte at column \(column - line.startIndex + 1): this is not a text file (damaged, or binary); rewrite it with `anima flash` or fix it by hand")
+            }
+            guard let decoded = String(validating: line, as: UTF8.self) else {
+                throw ParseError(
+                    file: path, line: index + 1,
+                    message: "not UTF-8 text: save the file as UTF-8 (a Latin-1 or UTF-16 editor setting writes other bytes)")
+            }
+            if index > 0 { text += "\n" }
+            text += decoded
+        }
+        try self.init(path: path, text: text)
+    }
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     public init(path: String, text: String) throws(ParseError) {
         self.path = path
         var section = ""
         var sectionLines: [String: Int] = [:]
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in Self.lines(of: text).enumerated() {
             let lineNumber = index + 1
             let line = Self.stripComment(rawLine).trimmingWhitespace()
             if line.isEmpty { continue }
@@ -75,6 +101,30 @@ public struct ConfigFile: Sendable, Equatable {
                 throw ParseError(file: path, line: lineNumber, message: "'\(fullKey)' is set twice (first on line \(first.line))")
             }
             values[fullKey] = (try Self.parseValue(rawValue, file: path, line: lineNumber, key: fullKey), lineNumber)
+        }
+    }
+
+    /// The lines of `text`, split on LF with a CR before it dropped (Swift sees CRLF as one Character, so splitting
+    /// on "\n" alone kept a Windows file as one line), after a leading byte order mark.
+    static func lines(of text: String) -> [Substring] {
+        let scalars = text.unicodeScalars
+        var start = scalars.first == "\u{FEFF}" ? scalars.index(after: scalars.startIndex) : scalars.startIndex
+        var lines: [Substring] = []
+        var index = start
+        while true {
+            guard index < scalars.endIndex else {
+                lines.append(Substring(scalars[start..<index]))
+                return lines
+            }
+            if scalars[index] == "\n" {
+                var end = index
+                if end > start, scalars[scalars.index(before: end)] == "\r" { end = scalars.index(before: end) }
+                lines.append(Substring(scalars[start..<end]))
+                index = scalars.index(after: index)
+                start = index
+            } else {
+                index = scalars.index(after: index)
+            }
         }
     }
 

@@ -16,10 +16,7 @@ public enum ConfigurationLoader {
         let path = explicitPath ?? environment["ANIMA_CONFIG"] ?? RuntimeConfiguration.defaultPath
         var file: ConfigFile?
         if let data = FileManager.default.contents(atPath: path) {
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw LoadError(description: "\(path): not UTF-8 text; rewrite it with `anima flash` or fix it by hand")
-            }
-            do { file = try ConfigFile(path: path, text: text) } catch { throw LoadError(description: error.description) }
+            do { file = try ConfigFile(path: path, bytes: [UInt8](data)) } catch { throw LoadError(description: error.description) }
         } else if explicitPath != nil || environment["ANIMA_CONFIG"] != nil {
             throw LoadError(description: "\(path): no such configuration file (write one with `anima flash --board NAME`)")
         }

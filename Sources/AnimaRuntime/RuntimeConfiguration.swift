@@ -155,10 +155,16 @@ public struct RuntimeConfiguration: Sendable, Equatable {
     public var tokenFile: String? { string("governance.token_file") }
     public var governanceCAFile: String? { string("governance.ca_file") }
 
+    /// The frame rate's bounds: below one frame a second the panel falls behind the creature's one mark a second (and
+    /// `fps = 1e-9` meant a frame every 31 years); above 240 no panel anima drives can follow.
+    public static let fpsBounds: ClosedRange<Double> = 1...240
+
     public var fps: Double {
         get throws(Invalid) {
             let value = try number("fps")
-            guard value > 0, value <= 240 else { throw invalid("fps", "must be in (0, 240]") }
+            guard Self.fpsBounds.contains(value) else {
+                throw invalid("fps", "\(value) is outside [\(Int(Self.fpsBounds.lowerBound)), \(Int(Self.fpsBounds.upperBound))] frames per second")
+            }
             return value
         }
     }

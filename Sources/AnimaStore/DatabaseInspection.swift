@@ -28,8 +28,9 @@ public enum DatabaseInspection {
     }
 
     /// `inspect`, also returning the private copy it classified (nil for a new file, anima's own, or one that could not
-    /// be copied) so a caller that goes on reading it does not copy the file twice.
-    static func inspectKeepingCopy(path: String) -> (kind: DatabaseKind, copy: PrivateDatabaseCopy?) {
+    /// be copied) so a caller that goes on reading it does not copy the file twice; the copy is made in
+    /// `copyDirectory` (default: the temp directory).
+    static func inspectKeepingCopy(path: String, copyingInto copyDirectory: String? = nil) -> (kind: DatabaseKind, copy: PrivateDatabaseCopy?) {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: path) else { return (.new, nil) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -52,7 +53,7 @@ public enum DatabaseInspection {
 
         let copy: PrivateDatabaseCopy
         do {
-            copy = try PrivateDatabaseCopy(of: path)
+            copy = try PrivateDatabaseCopy(of: path, in: copyDirectory)
         } catch {
             return (.corrupt(reason: error.reason), nil)
         }

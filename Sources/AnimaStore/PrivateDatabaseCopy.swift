@@ -1,17 +1,24 @@
 import Foundation
 import GRDB
 
-/// A throwaway copy of another program's SQLite file (with the committed transactions still in its WAL) in the temp
-/// directory. Reading the copy can never write beside the original: SQLite may create -wal and -shm files even for a
-/// read-only connection, and replaying a WAL writes the database file.
+/// A throwaway copy of another program's SQLite file (with the committed transactions still in its WAL). Reading the
+/// copy can never write beside the original: SQLite may create -wal and -shm files even for a read-only connection,
+/// and replaying a WAL writes the database file.
 final class PrivateDatabaseCopy {
+    /// The name every copy's directory starts with, so a copy a crash left behind can be found and removed.
+    static let directoryPrefix = ".anima-copy-"
+
     let queue: DatabaseQueue
     private let directory: URL
 
-    /// Copies `path` (and `path-wal` when it holds anything) and opens the copy. The error is a sentence saying why.
-    init(of path: String) throws(PrivateDatabaseCopyError) {
+    /// Copies `path` (and `path-wal` when it holds anything) into a new directory under `parent` and opens the copy.
+    /// `parent` defaults to the temp directory, fit for a small file only: on Debian trixie /tmp is a tmpfs, in RAM,
+    /// so `anima adopt` copies a creature's years of history next to its target instead. The error is a sentence
+    /// saying why.
+    init(of path: String, in parent: String? = nil) throws(PrivateDatabaseCopyError) {
         let fileManager = FileManager.default
-        directory = fileManager.temporaryDirectory.appendingPathComponent("anima-copy-\(UUID().uuidString)")
+        let base = parent.map { URL(fileURLWithPath: $0) } ?? fileManager.temporaryDirectory
+        directory = base.appendingPathComponent(Self.directoryPrefix + UUID().uuidString)
         do {
             try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
@@ -27,7 +34,7 @@ final class PrivateDatabaseCopy {
         } catch {
             try? fileManager.removeItem(at: directory)
             throw PrivateDatabaseCopyError(
-                reason: "could not copy it to \(directory.path) to read it (\(error.localizedDescription); is the temp directory full?)")
+                reason: "could not copy it to \(directory.path) to read it (\(error.localizedDescription); is \(base.path) full?)")
         }
         do {
             var configuration = Configuration()

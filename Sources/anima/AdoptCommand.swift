@@ -12,14 +12,18 @@ struct AdoptCommand: ParsableCommand {
         discussion: """
             Stop anima-mcp first (sudo systemctl stop anima anima-broker). The source directory is only read — its \
             anima.db is read from a copy — so it stays exactly as it was, as the backup to go back to. Its local \
-            timestamps are converted to UTC with this machine's time zone (or --time-zone). Running adopt again \
-            imports only what the Python creature wrote since; adopting over a different creature is refused.
+            timestamps are converted to UTC with this machine's time zone (or --time-zone). The copy is made in the \
+            data directory, which needs 2.2 times the source database's size free (checked first). Running adopt \
+            again imports only what the Python creature wrote since; adopting over a different creature is refused.
             """)
 
     @Option(help: "The Python anima-mcp's data directory (holding anima.db, canvas.json, drawings/), e.g. /home/pi/.anima.")
     var from: String
 
     @OptionGroup var location: DataLocationOptions
+
+    @Option(help: "The creature_id to adopt when anima-mcp's identity table holds more than one (adopt lists them; anima-mcp woke as its unit's ANIMA_ID).")
+    var creature: String?
 
     @Option(help: "The time zone the Python creature's timestamps were written in (default: this machine's, e.g. Europe/Berlin).")
     var timeZone: String?
@@ -44,7 +48,7 @@ struct AdoptCommand: ParsableCommand {
         }
         let report: AdoptionReport
         do {
-            report = try CreatureAdoption.adopt(from: from, into: dataDirectory, time: ReferenceLocalTime(timeZone: zone))
+            report = try CreatureAdoption.adopt(from: from, into: dataDirectory, creature: creature, time: ReferenceLocalTime(timeZone: zone))
         } catch {
             throw fail(error.description, status: Self.status(error))
         }

@@ -22,8 +22,8 @@ enum AdoptionReportText {
         for (table, count) in report.notImported.sorted(by: { $0.key < $1.key }) {
             rows.append(("not imported", "\(table) (\(count) rows; anima keeps no such table)"))
         }
-        if !report.skippedRows.isEmpty {
-            rows.append(("skipped rows", "\(report.skippedRows.count): \(report.skippedRows.prefix(3).joined(separator: "; "))"))
+        if report.skipped > 0 {
+            rows.append(("skipped rows", "\(report.skipped): \(report.skippedRows.prefix(3).joined(separator: "; "))"))
         }
         return rows
     }

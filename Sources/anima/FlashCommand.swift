@@ -44,7 +44,7 @@ struct FlashCommand: ParsableCommand {
         let path = (root.hasSuffix("/") ? root : root + "/") + FlashPlan.configurationPath
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         do {
-            return try ConfigFile(path: path, text: String(decoding: data, as: UTF8.self))
+            return try ConfigFile(path: path, bytes: [UInt8](data))
         } catch {
             throw fail("\(error.description) — fix or remove it, then flash again")
         }

@@ -72,7 +72,8 @@ struct RunCommand: ParsableCommand {
         _ = try untilTime
         if let pace {
             guard clockStep != nil else { throw ValidationError("--pace needs --clock-step (the real cadence is one draw() per second)") }
-            guard pace > 0, pace <= 10_000 else { throw ValidationError("--pace must be in (0, 10000] draw() calls per second, got \(pace)") }
+            // Below 1 the loop would sleep past the watchdog's second and a SIGTERM's 3 s flush (1e-9: 31 years).
+            guard pace >= 1, pace <= 10_000 else { throw ValidationError("--pace must be in [1, 10000] draw() calls per second, got \(pace)") }
         }
     }
 

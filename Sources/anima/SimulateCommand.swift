@@ -48,7 +48,7 @@ struct SimulateCommand: ParsableCommand {
                 "unknown era '\(era)' for --era; choose one of: \(EraSelection.accepted.joined(separator: ", "))")
         }
         guard drawings > 0 else { throw ValidationError("--drawings must be at least 1, got \(drawings)") }
-        guard clockStep > 0, clockStep.isFinite else { throw ValidationError("--clock-step must be > 0 seconds, got \(clockStep)") }
+        guard clockStep > 0, clockStep <= 86_400 else { throw ValidationError("--clock-step must be in (0, 86400] seconds, got \(clockStep)") }
         _ = try parsedAnima()
     }
 

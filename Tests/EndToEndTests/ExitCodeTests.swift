@@ -34,6 +34,9 @@ import Testing
         let pace = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--pace", "60"])
         #expect(pace.status == 64)
         #expect(pace.output.contains("--pace needs --clock-step"))
+        // Issue 19: --pace 1e-9 slept 31 years between draws (no watchdog, no SIGTERM) and was accepted.
+        let slow = try ProcessRunner.run(anima, ["run", "--data-dir", directory, "--clock-step", "1", "--pace", "1e-9"])
+        #expect(slow.status == 64 && slow.output.contains("--pace must be in [1, 10000]"), "\(slow.output)")
 
         let config = directory + "/anima.toml"
         try "fps = 0\n".write(toFile: config, atomically: true, encoding: .utf8)

@@ -17,6 +17,8 @@ public enum AdoptionError: Error, Sendable, CustomStringConvertible {
     case target(StoreError)
     /// A file (canvas.json, a drawing) could not be copied into the data directory.
     case file(path: String, message: String)
+    /// The data directory's file system has less free than the adoption needs (`AdoptionSpace`).
+    case notEnoughSpace(directory: String, needed: UInt64, free: UInt64, sourceBytes: UInt64)
 
     public var description: String {
         switch self {
@@ -44,6 +46,10 @@ public enum AdoptionError: Error, Sendable, CustomStringConvertible {
             return "\(path): \(message). Nothing was adopted"
         case let .target(error):
             return "\(error.description) Nothing was adopted"
+        case let .notEnoughSpace(directory, needed, free, sourceBytes):
+            return "adopting needs \(AdoptionSpace.shown(needed)) free in \(directory) (a copy of the \(AdoptionSpace.shown(sourceBytes)) "
+                + "source database to read, room for the rows it brings, and a margin) but its file system has \(AdoptionSpace.shown(free)) free. "
+                + "Nothing was written: free space there, or adopt into a --data-dir on a larger file system"
         case let .file(path, message):
             return "cannot write \(path): \(message). The history is adopted; run `anima adopt` again once fixed to copy the remaining files"
         }

@@ -14,7 +14,9 @@ public struct AdoptionReport: Sendable, Equatable, Codable {
     public var events = 0
     public var stateHistory = 0
     public var drawingHistory = 0
-    /// Rows left behind, each with the reason (`state_history id 12: timestamp 'soon' is not a date`).
+    /// Rows left behind: how many, and the first 20 with the reason (`state_history id 12: timestamp 'soon' is not a
+    /// date`).
+    public var skipped = 0
     public var skippedRows: [String] = []
     /// Source tables anima keeps no equivalent of, with their row counts (the reference's `system_metrics`).
     public var notImported: [String: Int] = [:]

@@ -27,23 +27,35 @@ public enum CreatureAdoption {
     /// The reference's tables that are read as part of the creature (the rest are listed in the report as not imported).
     static let knownTables: Set<String> = ["identity", "events", "state_history", "drawing_history", "sqlite_sequence"]
 
+    /// `creature` picks the identity row to adopt when the source holds more than one (refused without it).
     public static func adopt(
-        from sourceDirectory: String, into dataDirectory: String, time: ReferenceLocalTime = ReferenceLocalTime(),
-        now: Double = Date().timeIntervalSince1970
+        from sourceDirectory: String, into dataDirectory: String, creature: String? = nil,
+        time: ReferenceLocalTime = ReferenceLocalTime(), now: Double = Date().timeIntervalSince1970
     ) throws(AdoptionError) -> AdoptionReport {
         let source = standardized(sourceDirectory)
         let target = standardized(dataDirectory)
         guard source != target else { throw .sameDirectory(source) }
         let sourcePath = source + "/anima.db"
         guard FileManager.default.fileExists(atPath: sourcePath) else { throw .noSourceDatabase(directory: source) }
-        let (kind, snapshot) = DatabaseInspection.inspectKeepingCopy(path: sourcePath)
+        let targetPath = target + "/anima.db"
+        let newDatabase = AdoptionStaging.isAbsent(targetPath)
+        // Everything is written next to the target, never to $TMPDIR (a tmpfs, in RAM, on Debian trixie); checked
+        // before the first byte is, once what an interrupted adopt left there is gone.
+        AdoptionStaging.removeLeftovers(in: target)
+        try AdoptionSpace(sourcePath: sourcePath, newDatabase: newDatabase).check(directory: target)
+        do {
+            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        } catch {
+            throw .file(path: target, message: error.localizedDescription)
+        }
+        let (kind, snapshot) = DatabaseInspection.inspectKeepingCopy(path: sourcePath, copyingInto: target)
         guard case .pythonReference = kind, let snapshot else { throw .notReference(path: sourcePath, kind: kind) }
 
         let identity: ReferenceIdentity
         let otherTables: [String: Int]
         do {
             (identity, otherTables) = try snapshot.queue.read { db in
-                (try ReferenceIdentity.read(db, time: time), try countOtherTables(db))
+                (try ReferenceIdentity.read(db, time: time, creature: creature), try countOtherTables(db))
             }
         } catch let error as ReferenceIdentityError {
             throw .unreadableSource(path: sourcePath, message: error.message)
@@ -51,50 +63,45 @@ public enum CreatureAdoption {
             throw .unreadableSource(path: sourcePath, message: StoreError.wrap(error).description)
         }
 
-        do {
-            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
-        } catch {
-            throw .file(path: target, message: error.localizedDescription)
-        }
-        let targetPath = target + "/anima.db"
-        let database: AnimaDatabase
-        do {
-            database = try AnimaDatabase(path: targetPath, migrator: AnimaSchema.migrator, verifyIntegrity: true)
-        } catch {
-            throw .target(error)
-        }
-
         var report = AdoptionReport(
             source: source, target: target, creatureID: identity.creatureID, name: identity.name,
             bornAt: identity.bornAt, awakenings: identity.totalAwakenings, aliveSeconds: identity.totalAliveSeconds,
             alreadyAdopted: false, notImported: otherTables)
         let history = ReferenceHistoryImport(time: time, sourcePath: sourcePath)
-        do {
-            try database.write { db in
-                var record = try checkTarget(db, for: identity, path: targetPath)
-                report.alreadyAdopted = record != nil
-                if record == nil { try insert(identity, into: db) }
-                var lastIDs = record?.lastSourceIDs ?? [:]
-                try snapshot.queue.read { sourceDB in
-                    for table in importedTables {
-                        let outcome = try history.copy(table, from: sourceDB, to: db, afterID: lastIDs[table.name] ?? 0)
-                        lastIDs[table.name] = outcome.lastSourceID
-                        report.skippedRows += outcome.skipped
-                        switch table.name {
-                        case "events": report.events = outcome.imported
-                        case "state_history": report.stateHistory = outcome.imported
-                        default: report.drawingHistory = outcome.imported
-                        }
+        // The whole import is one transaction: into a new database built beside the target and renamed into place
+        // once complete, or into the target's own anima.db. A crash or a failure leaves the target as it was.
+        let importRows: (Database) throws -> Void = { db in
+            var record = try checkTarget(db, for: identity, path: targetPath)
+            report.alreadyAdopted = record != nil
+            if record == nil { try insert(identity, into: db) }
+            var lastIDs = record?.lastSourceIDs ?? [:]
+            try snapshot.queue.read { sourceDB in
+                for table in importedTables {
+                    let outcome = try history.copy(table, from: sourceDB, to: db, afterID: lastIDs[table.name] ?? 0)
+                    lastIDs[table.name] = outcome.lastSourceID
+                    report.skipped += outcome.skipped
+                    report.skippedRows += outcome.skippedRows.prefix(ReferenceHistoryImport.describedSkips - report.skippedRows.count)
+                    switch table.name {
+                    case "events": report.events = outcome.imported
+                    case "state_history": report.stateHistory = outcome.imported
+                    default: report.drawingHistory = outcome.imported
                     }
                 }
-                let stamp = StoreTimestamp.format(now)
-                record = Record(
-                    source: source, creatureID: identity.creatureID, lastSourceIDs: lastIDs,
-                    adoptedAt: record?.adoptedAt ?? stamp, updatedAt: stamp)
-                try setState(record, forKey: recordKey, in: db, at: stamp)
-                try setState(identity.creatureID, forKey: IdentityStore.creatureIDKey, in: db, at: stamp)
-                report.awakenings = try IdentityStore.countAwakenings(db)
-                report.aliveSeconds = try IdentityStore.aliveSeconds(db, creatureID: identity.creatureID)
+            }
+            let stamp = StoreTimestamp.format(now)
+            record = Record(
+                source: source, creatureID: identity.creatureID, lastSourceIDs: lastIDs,
+                adoptedAt: record?.adoptedAt ?? stamp, updatedAt: stamp)
+            try setState(record, forKey: recordKey, in: db, at: stamp)
+            try setState(identity.creatureID, forKey: IdentityStore.creatureIDKey, in: db, at: stamp)
+            report.awakenings = try IdentityStore.countAwakenings(db)
+            report.aliveSeconds = try IdentityStore.aliveSeconds(db, creatureID: identity.creatureID)
+        }
+        do {
+            if newDatabase {
+                try AdoptionStaging.build(at: targetPath, importRows)
+            } else {
+                try importIntoExisting(at: targetPath, importRows)
             }
         } catch {
             if case let .invalidValue(table, key, message) = error, table == "identity", key == "adoption" {
@@ -102,13 +109,16 @@ public enum CreatureAdoption {
             }
             throw .target(error)
         }
-        do {
-            try database.checkpoint()
-        } catch {
-            throw .target(error)
-        }
         try ReferenceFilesImport(sourceDirectory: source, targetDirectory: target).copy(into: &report)
         return report
+    }
+
+    /// Adds the rows to the creature the target already holds, in one transaction, then checkpoints so the file alone
+    /// is the whole database.
+    static func importIntoExisting(at path: String, _ importRows: (Database) throws -> Void) throws(StoreError) {
+        let database = try AnimaDatabase(path: path, migrator: AnimaSchema.migrator, verifyIntegrity: true)
+        try database.write(importRows)
+        try database.checkpoint()
     }
 
     /// The earlier adoption of this creature, or nil when the target holds no creature yet. Another creature — in

@@ -20,15 +20,35 @@ public struct ReferenceLocalTime: Sendable {
     }
 
     /// Seconds since 1970 (UTC) for the reference's `text`.
-    public func seconds(_ text: String) -> Double? {
+    ///
+    /// A wall time in the hour a fall-back change repeats names two instants. Read alone it is the first; `previous`,
+    /// the instant of the row written just before it (row order is write order), settles it: the first instant that is
+    /// not before `previous` (the last one when both are: the clock was set back, and the later reading jumps least). So the second pass of the repeated hour follows the first instead of landing an hour
+    /// early among it. A wall time that never happened (the hour skipped in spring) is read with one of the two
+    /// offsets, as before.
+    public func seconds(_ text: String, following previous: Double? = nil) -> Double? {
         guard let parsed = Self.parse(text) else { return nil }
         if let offset = parsed.offsetSeconds { return parsed.wallSeconds - Double(offset) }
-        // The wall time read as if it were UTC, corrected by the zone's offset at that instant; a second look at the
-        // offset settles times near a daylight-saving change (an hour that happens twice takes its first, an hour
-        // that never happened is read with the offset before the change).
-        let guess = parsed.wallSeconds - Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: parsed.wallSeconds)))
-        let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: guess))
-        return parsed.wallSeconds - Double(offset)
+        let wall = parsed.wallSeconds
+        // The offsets in force around this wall time (a change happens at most once within a day either side); an
+        // offset fits when the instant it gives really has that offset.
+        var offsets: [Int] = []
+        for probe in [wall - 86_400, wall, wall + 86_400] {
+            let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: probe))
+            if !offsets.contains(offset) { offsets.append(offset) }
+        }
+        let instants = offsets
+            .filter { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wall - Double($0))) == $0 }
+            .map { wall - Double($0) }
+            .sorted()
+        guard let first = instants.first else {
+            // Skipped by a spring-forward change: the wall time read as if it were UTC, corrected by the zone's
+            // offset at that instant, then by the offset at the corrected one.
+            let guess = wall - Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wall)))
+            return wall - Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: guess)))
+        }
+        guard let previous else { return first }
+        return instants.first { $0 >= previous } ?? instants[instants.count - 1]
     }
 
     struct Parsed {
@@ -78,7 +98,11 @@ public struct ReferenceLocalTime: Sendable {
                 guard index > start else { return nil }
             }
         }
-        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        // Python's datetime writes only real calendar dates and no leap second: 2026-02-30 or :60 was never written by
+        // anima-mcp, so such a row is damage, not a time to shift into the next month.
+        guard year >= 1, (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day), hour < 24,
+            minute < 60, second < 60
+        else { return nil }
         var offset: Int?
         if index < bytes.count {
             if expect("Zz") {
@@ -96,5 +120,14 @@ public struct ReferenceLocalTime: Sendable {
         let days = StoreTimestamp.daysSince1970(year: year, month: month, day: day)
         let whole = days * 86_400 + hour * 3600 + minute * 60 + second
         return Parsed(wallSeconds: Double(whole) + Double(micros) / 1_000_000, offsetSeconds: offset)
+    }
+
+    /// The Gregorian calendar's month lengths (Python's proleptic calendar).
+    static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 }
