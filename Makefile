@@ -4,12 +4,13 @@
 #   make pi     cross-build anima for Raspberry Pi (arm64) and package dist/anima_<version>_arm64.deb
 #   make pi-smoke  install that .deb in clean bookworm and trixie arm64 roots (qemu) and compare with x86
 #   make pi-test   build the test suite for arm64 and run it under qemu (all but the PostgreSQL and browser suites)
+#   make hw-test   that .deb on QEMU's Raspberry Pi 3 with Debian's arm64 kernel: GPIO, SPI bytes, I2C sensors
 # Swift from PATH, or the toolchain's usual place on our Debian machines.
 export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 DATA_DIR ?= ./var
 
-.PHONY: run demo test bench build setup setup-run clean version pi pi-smoke pi-test
+.PHONY: run demo test bench build setup setup-run clean version pi pi-smoke pi-test hw-test
 
 # `make run` installs only what the creature needs; `make test` adds libpq and a PostgreSQL server.
 setup-run:
@@ -61,6 +62,12 @@ pi: version
 pi-smoke: pi
 	$(SWIFT) build --build-tests
 	scripts/pi/smoke.sh
+
+# The real kernel's answers (docs/hal.md, "The emulated Pi"): QEMU's raspi3b with Debian's arm64 kernel runs the
+# .deb's anima on the real Pi drivers; cached in .hw/. The x86 debug build gives the trace reference.
+hw-test: pi
+	$(SWIFT) build --build-tests
+	scripts/hw/run.sh
 
 # The test suite built for arm64 and run under qemu in a sid arm64 root (slow: not part of `make test` or CI).
 pi-test: version

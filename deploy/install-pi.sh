@@ -108,13 +108,17 @@ else
     echo "= runtime packages present: ${runtime_packages[*]}"
 fi
 
-# 2. The anima system user, in the groups that own the GPIO, SPI and I2C device nodes.
+# 2. The anima system user, in the groups that own the GPIO, SPI, I2C and framebuffer device nodes: the unit's
+# SupplementaryGroups (deploy/anima.service, the one list the .deb's postinst reads too).
+unit_file="$repo_dir/deploy/anima.service"
+read -r -a unit_groups <<< "$(sed -n 's/^SupplementaryGroups=//p' "$unit_file")"
+[ ${#unit_groups[@]} -gt 0 ] || { echo "install-pi: $unit_file names no SupplementaryGroups" >&2; exit 1; }
 if id anima >/dev/null 2>&1; then
     echo "= user anima exists"
 else
     act useradd --system --home-dir /var/lib/anima --shell /usr/sbin/nologin anima
 fi
-for group in gpio spi i2c; do
+for group in "${unit_groups[@]}"; do
     if ! getent group "$group" >/dev/null; then act groupadd --system "$group"; fi
     if id -nG anima 2>/dev/null | tr ' ' '\n' | grep -qx "$group"; then
         echo "= anima is in $group"
@@ -152,8 +156,15 @@ flash_args=(flash --board "$board" --boards-dir "$root/usr/share/anima/boards" -
 [ -n "$rotation" ] && flash_args+=(--rotation "$rotation")
 act "$root/usr/local/bin/anima" "${flash_args[@]}"
 
-# 6. The service.
-act install -D -m 0644 "$repo_dir/deploy/anima.service" "$root/etc/systemd/system/anima.service"
+# 6. The service: the .deb's unit, with ExecStart where step 4 put the binary.
+echo "+ install $unit_file as $root/etc/systemd/system/anima.service (ExecStart=/usr/local/bin/anima)"
+if [ "$dry_run" -eq 0 ]; then
+    install -d "$root/etc/systemd/system"
+    sed 's|^ExecStart=/usr/bin/anima |ExecStart=/usr/local/bin/anima |' "$unit_file" > "$root/etc/systemd/system/anima.service"
+    chmod 0644 "$root/etc/systemd/system/anima.service"
+    grep -q '^ExecStart=/usr/local/bin/anima ' "$root/etc/systemd/system/anima.service" \
+        || { echo "install-pi: $unit_file has no 'ExecStart=/usr/bin/anima ' line to point at /usr/local/bin" >&2; exit 1; }
+fi
 if [ -z "$root" ]; then
     act systemctl daemon-reload
     act systemctl enable anima.service

@@ -67,12 +67,16 @@ public protocol SPIDevice: AnyObject {
     func write(_ bytes: [UInt8], speedHz: UInt32?) throws(HALError)
 }
 
-/// An I2C device at one address (i2c-dev, I2C_RDWR).
+/// An I2C device at one address (i2c-dev, I2C_RDWR). Every message carries at least one byte: i2c-bcm2835 (Pi 3, Zero
+/// 2 W) times out on a zero-length one, so a read with nothing to write first is `read(count:)`, never `writeRead([], …)`.
 public protocol I2CDevice: AnyObject {
     var bus: Int { get }
     var address: UInt16 { get }
     func write(_ bytes: [UInt8]) throws(HALError)
+    /// A write, a repeated start, then a read of `readCount` bytes (a register read).
     func writeRead(_ bytes: [UInt8], readCount: Int) throws(HALError) -> [UInt8]
+    /// One read message of `count` bytes (a sensor that answers a command already sent, e.g. the AHT20).
+    func read(count: Int) throws(HALError) -> [UInt8]
 }
 
 /// A PWM channel (sysfs PWM), duty cycle in [0, 1].

@@ -28,6 +28,7 @@ final class I2CDouble: I2CDevice {
     var writes: [[UInt8]] = []
     func write(_ bytes: [UInt8]) throws(HALError) { writes.append(bytes) }
     func writeRead(_ bytes: [UInt8], readCount: Int) throws(HALError) -> [UInt8] { [] }
+    func read(count: Int) throws(HALError) -> [UInt8] { [] }
 }
 
 final class PWMDouble: PWMChannel {

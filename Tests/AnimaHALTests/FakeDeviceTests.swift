@@ -34,6 +34,22 @@ struct FakeDeviceTests {
         #expect(device.writes == [[0x00, 0xAE], [0x00]])
         #expect(halError { try device.write(Array(repeating: 0, count: 8193)) } != nil)
         #expect(log.events.count == 2)
+        device.queuedReads = [[0x01, 0x02]]
+        #expect(try device.read(count: 2) == [0x01, 0x02])
+        #expect(device.reads == 1)
+    }
+
+    /// i2c-bcm2835 (Pi 3, Zero 2 W) times out on a zero-length message; the fake refuses it the same way, so code
+    /// that sends one fails in the fast tests as it would on the Pi.
+    @Test func i2cFakeRefusesZeroLengthMessagesAsTheKernelDoes() {
+        let device = FakeI2CDevice(bus: 1, address: 0x38)
+        let refused = HALError.ioFailed(
+            device: "fake i2c-1@0x38", operation: "I2C_RDWR with a zero-length message (i2c-bcm2835 times out on it)", errno: ETIMEDOUT)
+        #expect(halError { try device.write([]) } == refused)
+        #expect(halError { _ = try device.writeRead([], readCount: 7) } == refused)
+        #expect(halError { _ = try device.writeRead([0x71], readCount: 0) } == refused)
+        #expect(halError { _ = try device.read(count: 0) } == refused)
+        #expect(device.writes.isEmpty && device.reads == 0)
     }
 
     @Test func recordingDelayRecordsWithoutSleeping() {

@@ -35,7 +35,8 @@ depends="$depends, libgpiod3 | libgpiod2"
 case ", $depends, " in *", libcurl4 | libcurl4t64, "*) ;; *) depends="$depends, libcurl4 | libcurl4t64" ;; esac
 
 install -D -m 0755 "$binary" "$stage/usr/bin/anima"
-install -D -m 0644 "$REPO_ROOT/deploy/debian/anima.service" "$stage/usr/lib/systemd/system/anima.service"
+# The one unit, also what deploy/install-pi.sh installs (with ExecStart in /usr/local/bin).
+install -D -m 0644 "$REPO_ROOT/deploy/anima.service" "$stage/usr/lib/systemd/system/anima.service"
 install -D -m 0644 "$REPO_ROOT/deploy/debian/anima.toml" "$stage/etc/anima/anima.toml"
 install -d "$stage/usr/share/anima/boards" "$stage/usr/share/anima/panels"
 for file in "$REPO_ROOT"/boards/*.yaml; do install -m 0644 "$file" "$stage/usr/share/anima/boards/"; done

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs dist/anima_<version>_arm64.deb with apt in clean bookworm and trixie arm64 minbase roots (qemu-user)
-# and checks it against the x86 build (.build/debug/anima): --version, `anima boards`, `anima simulate --seed N`
+# (after checking the .deb's anima.service: scripts/pi/check-unit.sh) and checks it against the x86 build (.build/debug/anima): --version, `anima boards`, `anima simulate --seed N`
 # (drawing_history equal to 1e-9) and `anima display test --transport trace:FILE` (identical bytes).
 # Exits non-zero on any difference. The clean roots are cached in .pi/; each run works on a throwaway copy.
 . "$(dirname "$0")/common.sh"
@@ -8,6 +8,8 @@ x86=${X86_ANIMA:-$REPO_ROOT/.build/debug/anima}
 [ -x "$x86" ] || pi_die "no x86 anima at $x86: run swift build --build-tests first"
 deb=$(ls "$DIST_DIR"/anima_*_arm64.deb 2>/dev/null | head -n 1)
 [ -n "$deb" ] || pi_die "no dist/anima_*_arm64.deb: run make pi first"
+# The unit as the .deb ships it: the lines a Pi needs, then systemd-analyze verify with the package's binary in place.
+"$REPO_ROOT/scripts/pi/check-unit.sh" "$deb" || pi_die "the .deb's anima.service failed its checks (above)"
 "$REPO_ROOT/scripts/pi/roots.sh" smoke
 seed=${SMOKE_SEED:-7}
 work=$PI_DIR/smoke

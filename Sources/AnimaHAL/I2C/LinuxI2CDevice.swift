@@ -74,6 +74,18 @@ public final class LinuxI2CDevice: I2CDevice {
         return answer
     }
 
+    public func read(count: Int) throws(HALError) -> [UInt8] {
+        try I2CMessageLimit.check(count, device: deviceName)
+        var answer = [UInt8](repeating: 0, count: count)
+        let result = answer.withUnsafeMutableBufferPointer { buffer in
+            var message = anima_i2c_message(
+                address: address, read: 1, length: UInt16(buffer.count), buffer: buffer.baseAddress)
+            return anima_i2c_rdwr(fd, &message, 1)
+        }
+        if result < 0 { throw transferError(-result, operation: "I2C_RDWR read of \(count) bytes") }
+        return answer
+    }
+
     /// A missing acknowledge (ENXIO/EREMOTEIO) usually means nothing answers at this address.
     private func transferError(_ code: Int32, operation: String) -> HALError {
         let nack = code == ENXIO || code == EREMOTEIO

@@ -2,6 +2,8 @@
 /// §5.4 "Sensor reading process" — after power-on read the status word; if calibration bit 3 is 0 send 0xBE 0x08 0x00;
 /// trigger a measurement with 0xAC 0x33 0x00, wait 80 ms, read 7 bytes (status, 20 bits humidity, 20 bits
 /// temperature, CRC-8); status bit 7 set means still busy. §6.1/§6.2: RH = S_RH / 2^20 · 100 %, T = S_T / 2^20 · 200 − 50 °C.
+/// The read in step 3 is a plain 7-byte read (the datasheet's figure: address with the read bit, then status and data),
+/// not a zero-length write before it: the Pi 3's i2c-bcm2835 times out on that empty message and the sensor went missing.
 /// The CRC is CRC-8 with polynomial 0x31 (x^8 + x^5 + x^4 + 1), initial value 0xFF.
 public final class AHT20 {
     public static let address: UInt16 = 0x38
@@ -33,7 +35,7 @@ public final class AHT20 {
     public func read() throws(SensorError) -> Reading {
         try transfer { () throws(HALError) in try device.write([0xAC, 0x33, 0x00]) }
         delay.wait(milliseconds: 80)
-        let bytes = try transfer { () throws(HALError) in try device.writeRead([], readCount: 7) }
+        let bytes = try transfer { () throws(HALError) in try device.read(count: 7) }
         return try Self.decode(bytes, address: device.address)
     }
 
