@@ -112,7 +112,7 @@ public final class GovernanceClient: Sendable {
             throw .store(error)
         }
         let hostUnreachable = state.withLock { state -> Bool in
-            state.lastSummaryAt = summary.recordedAt
+            state.lastSummaryAt = clock()  // the interval's clock, not the summary's stamp (which may be the wall's)
             state.lastEISV = summary.eisv
             return state.verdictUnreachable
         }

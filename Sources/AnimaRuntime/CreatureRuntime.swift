@@ -90,6 +90,8 @@ public final class CreatureRuntime {
     private var marksThisRun = 0
     /// Snapshots handed to the recorder by this run (to order canvas writes after history commits).
     private var snapshotsRecorded = 0
+    /// Snapshots (every 10th mark) waiting for the next store flush.
+    private var pendingSnapshots: [DrawingSnapshot] = []
     private var drawingsCompleted = 0
     private var displayUpdatesAtLastStatus = 0
     private var bytesAtLastStatus = 0
@@ -336,8 +338,7 @@ public final class CreatureRuntime {
         if outcome.kind == .marked { marksThisRun += 1 }
         pendingDamage.append(outcome.damage)
         if let snapshot = outcome.snapshot {
-            store.drawingRecorder.record(snapshot)
-            snapshotsRecorded += 1
+            pendingSnapshots.append(snapshot)
         }
         var completed = false
         switch autonomy {
@@ -397,6 +398,7 @@ public final class CreatureRuntime {
     /// One store flush (`StoreFlush`): the state_history rows sampled since the last, the identity's heartbeat, and
     /// a canvas write if the engine has one due — all within a moment, so the card sees one write burst.
     private func flushStore() {
+        recordPendingSnapshots()
         do {
             try stateHistory.flush(into: store.identity)
             logBackoff.clear("state_history")
@@ -437,6 +439,12 @@ public final class CreatureRuntime {
         return StatusScreenContent(
             name: name, era: engine.era.rawValue, E: state.E, I: state.I, S: state.S, V: state.V, verdict: verdict,
             outboxDepth: (try? store.outbox.depth()) ?? -1)
+    }
+
+    private func recordPendingSnapshots() {
+        for snapshot in pendingSnapshots { store.drawingRecorder.record(snapshot) }
+        snapshotsRecorded += pendingSnapshots.count
+        pendingSnapshots.removeAll()
     }
 
     /// True when every snapshot this run recorded has left the recorder's queue (committed, or counted as lost). The
@@ -502,6 +510,7 @@ public final class CreatureRuntime {
         display.shutdown()
         lights?.turnOff()
         maintenance.stop()
+        recordPendingSnapshots()
         persistCanvas(whole: true)
         do { try stateHistory.flush(into: store.identity) } catch { logger.error("could not record the last state_history rows: \(error)") }
         store.close()

@@ -9,7 +9,7 @@ import AnimaStore
 /// loop, ~30 s (`server.py`, `SYSTEM_METRICS_RECORD_INTERVAL`). We use that cadence for state_history: one row per
 /// 30 s of run-clock time, with the readings under the reference's `SensorReadings.to_dict()` names. Rows wait in
 /// memory until the run's next store flush (`StoreFlush`), which writes them in one transaction with everything else
-/// due, so the SD card sees one write burst a minute instead of one every 30 s per table.
+/// due, so the SD card sees one write burst every five minutes instead of one every 30 s per table.
 public struct StateHistoryCadence {
     public static let interval = 30.0
     /// Rows kept while writes fail (a full disk): an hour's worth; older ones go first.

@@ -76,7 +76,7 @@ import Testing
         (["--anima", "0.4,1.2,0.5,0.5"], "--anima clarity must be a number in [0, 1]"),
         (["--anima", "0.4,0.5"], "--anima needs four comma-separated values"),
         (["--drawings", "0"], "--drawings must be at least 1"),
-        (["--clock-step", "0"], "--clock-step must be > 0 seconds"),
+        (["--clock-step", "0"], "--clock-step must be in (0, 86400] seconds"),
     ])
     func badInputIsRefusedWithTheOptionNamed(arguments: [String], message: String) throws {
         let run = try simulate(arguments)
