@@ -317,7 +317,11 @@ public final class CreatureRuntime {
                 }
             }
             if storeFlush.isDue(at: clock.now()) { flushStore() }
-            if canvasWriteWaiting && historyIsDurable { persistCanvas() }
+            if canvasWriteWaiting {
+                // Snapshots taken since the flush go first: the canvas must never be ahead of its history.
+                recordPendingSnapshots()
+                if historyIsDurable { persistCanvas() }
+            }
             if panel.isDue(at: now) { showPending(now: now) }
             if watchdog.isDue(at: now) { notifier.watchdog() }
             if reporting.isDue(at: now) { writeStatus(running: true, now: now, onlyIfChanged: !flushedSinceStatus) }
@@ -354,16 +358,21 @@ public final class CreatureRuntime {
                 logRepeated("drawing", .error, "could not save the finished drawing: \(DiskFull.describe(error, directory: dataDirectory))")
             }
             display.requestFullRepaint()
+            recordPendingSnapshots()
             persistCanvas(whole: true)
         case let .abandoned(marks, pixels)?:
             logger.info("abandoned a false start (\(marks) marks, \(pixels) px)")
             display.requestFullRepaint()
+            recordPendingSnapshots()
             persistCanvas(whole: true)
         case .nothing?, nil:
             break
         }
         // A clear, a save or an era change asks for the canvas at once; marks wait for the next store flush.
-        if engine.canvasWriteRequested && historyIsDurable { persistCanvas(whole: true) }
+        if engine.canvasWriteRequested {
+            recordPendingSnapshots()
+            if historyIsDurable { persistCanvas(whole: true) }
+        }
         do {
             try governance.tick(anima: anima, drawing: drawingReport(), identity: identityReport(), force: completed)
         } catch {
@@ -452,7 +461,7 @@ public final class CreatureRuntime {
     /// resumed drawing continues the history without a hole. It never blocks: the write just happens a frame later.
     private var historyIsDurable: Bool {
         let status = store.drawingRecorder.status
-        return status.committed + status.failures + status.dropped >= snapshotsRecorded
+        return pendingSnapshots.isEmpty && status.committed + status.failures + status.dropped >= snapshotsRecorded
     }
 
     private func persistCanvas(whole: Bool = false) {
